@@ -1,0 +1,94 @@
+package dev.joule.ocpp.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.joule.ocpp.ErrorCode;
+import dev.joule.ocpp.WireEnum;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes an OCPP record as JSON, checking the same constraints the reader checks: Joule's own
+ * output is strictly valid, and a record that is not (a required field left null, a string too
+ * long) fails here instead of on the charger.
+ */
+final class PayloadWriter {
+  private PayloadWriter() {}
+
+  static void writeObject(JsonGenerator g, RecordSchema schema, Object record) throws IOException {
+    g.writeStartObject();
+    for (RecordSchema.Field field : schema.fields()) {
+      Object value = schema.get(field, record);
+      if (value == null) {
+        if (field.required()) {
+          throw new FieldViolation(
+                  ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION, "required field is missing")
+              .inField(field.name());
+        }
+        continue;
+      }
+      g.writeFieldName(field.name());
+      try {
+        writeValue(g, field.type(), value);
+      } catch (FieldViolation v) {
+        throw v.inField(field.name());
+      }
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeValue(JsonGenerator g, FieldType type, Object value) throws IOException {
+    switch (type) {
+      case FieldType.StringType s -> g.writeString(PayloadReader.checkString((String) value, s));
+      case FieldType.IntegerType i -> {
+        int v = (Integer) value;
+        if (v < i.min()) {
+          throw new FieldViolation(
+              ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+              "must be at least " + i.min() + ", got " + v);
+        }
+        g.writeNumber(v);
+      }
+      case FieldType.NumberType n -> writeNumber(g, n, (Double) value);
+      case FieldType.BooleanType b -> g.writeBoolean((Boolean) value);
+      case FieldType.DateTimeType d -> g.writeString(DateTimes.format((Instant) value));
+      case FieldType.EnumType e -> g.writeString(((WireEnum) value).wire());
+      case FieldType.ObjectType o -> writeObject(g, o.schema(), value);
+      case FieldType.ArrayType a -> {
+        List<?> items = (List<?>) value;
+        if (items.size() < a.minItems()) {
+          throw new FieldViolation(
+              ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION,
+              "needs at least " + a.minItems() + " item(s), has " + items.size());
+        }
+        g.writeStartArray();
+        for (int i = 0; i < items.size(); i++) {
+          try {
+            writeValue(g, a.element(), items.get(i));
+          } catch (FieldViolation v) {
+            throw v.atIndex(i);
+          }
+        }
+        g.writeEndArray();
+      }
+    }
+  }
+
+  private static void writeNumber(JsonGenerator g, FieldType.NumberType type, double value)
+      throws IOException {
+    if (!PayloadReader.isMultiple(value, type.multipleOf())) {
+      throw new FieldViolation(
+          ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+          "must be a multiple of " + type.multipleOf() + ", got " + value);
+    }
+    if (type.multipleOf() == 0) {
+      g.writeNumber(value);
+    } else {
+      // 0.1 * 3 is 0.30000000000000004 in binary; write the exact multiple so strict validators
+      // on the other side accept it.
+      BigDecimal step = BigDecimal.valueOf(type.multipleOf());
+      g.writeNumber(step.multiply(BigDecimal.valueOf(Math.rint(value / type.multipleOf()))));
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.joule.ocpp.message.localauth;
+
+import dev.joule.ocpp.Response;
+
+/**
+ * OCPP 1.6 GetLocalListVersion.conf (Local Auth List Management profile, central system to charge
+ * point).
+ */
+public record GetLocalListVersionResponse(int listVersion) implements Response {}

@@ -1,0 +1,10 @@
+package dev.joule.ocpp.message.security;
+
+import dev.joule.ocpp.Response;
+
+/**
+ * OCPP 1.6 InstallCertificate.conf (Security (whitepaper edition 3) profile, central system to
+ * charge point).
+ */
+public record InstallCertificateResponse(InstallCertificateStatusEnumType status)
+    implements Response {}

@@ -1,0 +1,9 @@
+package dev.joule.ocpp.message.security;
+
+import dev.joule.ocpp.Response;
+
+/**
+ * OCPP 1.6 LogStatusNotification.conf (Security (whitepaper edition 3) profile, charge point to
+ * central system).
+ */
+public record LogStatusNotificationResponse() implements Response {}

@@ -1,0 +1,13 @@
+package dev.joule.ocpp.schema;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** JSON schema {@code maxLength}: at most this many characters. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE_USE)
+public @interface MaxLength {
+  int value();
+}
