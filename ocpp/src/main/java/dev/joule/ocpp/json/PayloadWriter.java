@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.WireEnum;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -82,13 +81,13 @@ final class PayloadWriter {
           ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
           "must be a multiple of " + type.multipleOf() + ", got " + value);
     }
-    if (type.multipleOf() == 0) {
+    double inverse = Math.rint(1 / type.multipleOf());
+    if (type.multipleOf() == 0 || Math.abs(inverse * type.multipleOf() - 1) > 1e-12) {
       g.writeNumber(value);
     } else {
-      // 0.1 * 3 is 0.30000000000000004 in binary; write the exact multiple so strict validators
-      // on the other side accept it.
-      BigDecimal step = BigDecimal.valueOf(type.multipleOf());
-      g.writeNumber(step.multiply(BigDecimal.valueOf(Math.rint(value / type.multipleOf()))));
+      // 0.1 * 3 is 0.30000000000000004 in binary; n / 10.0 is the double nearest to the exact
+      // tenth and prints as it, so strict validators on the other side accept it.
+      g.writeNumber(Math.rint(value * inverse) / inverse);
     }
   }
 }
