@@ -28,20 +28,27 @@ public final class DateTimes {
   }
 
   static Instant parseOrThrow(String s) {
-    int n = s.length();
-    int year = digits(s, 0, 4);
-    expect(s, 4, '-');
-    int month = digits(s, 5, 2);
-    expect(s, 7, '-');
-    int day = digits(s, 8, 2);
-    char t = s.charAt(10);
+    return parseOrThrow(s, 0, s.length());
+  }
+
+  /** Parses {@code s[from, to)}; throws DateTimeException or IndexOutOfBoundsException. */
+  static Instant parseOrThrow(String s, int from, int n) {
+    if (n - from < 16) {
+      throw new DateTimeException("too short");
+    }
+    int year = digits(s, from, 4);
+    expect(s, from + 4, '-');
+    int month = digits(s, from + 5, 2);
+    expect(s, from + 7, '-');
+    int day = digits(s, from + 8, 2);
+    char t = s.charAt(from + 10);
     if (t != 'T' && t != 't' && t != ' ') {
       throw new DateTimeException("expected 'T' at index 10");
     }
-    int hour = digits(s, 11, 2);
-    expect(s, 13, ':');
-    int minute = digits(s, 14, 2);
-    int i = 16;
+    int hour = digits(s, from + 11, 2);
+    expect(s, from + 13, ':');
+    int minute = digits(s, from + 14, 2);
+    int i = from + 16;
     int second = 0;
     int nanos = 0;
     if (i < n && s.charAt(i) == ':') {

@@ -1,7 +1,6 @@
 package dev.joule.ocpp.json;
 
 import dev.joule.ocpp.WireEnum;
-import java.util.Map;
 
 /**
  * What a JSON value must be: the schema of one record component or array element, derived once per
@@ -46,8 +45,7 @@ sealed interface FieldType {
     }
   }
 
-  record EnumType(Class<?> type, Map<String, WireEnum> byWire, String allowed)
-      implements FieldType {
+  record EnumType(Class<?> type, NameTable<WireEnum> byWire, String allowed) implements FieldType {
     @Override
     public String jsonName() {
       return "string";

@@ -2,9 +2,6 @@ package dev.joule.ocpp.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.OcppViolation;
@@ -48,20 +45,12 @@ public final class OcppJson {
 
   /** Reads one WebSocket text frame. */
   public Frame read(String text) {
-    try (JsonParser p = FACTORY.createParser(text)) {
-      return readFrame(p, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // closing a parser over memory does not fail
-    }
+    return readFrame(new JsonInput(text));
   }
 
   /** Reads one WebSocket text frame given as UTF-8 bytes. */
   public Frame read(byte[] utf8) {
-    try (JsonParser p = FACTORY.createParser(utf8)) {
-      return readFrame(p, utf8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read(new String(utf8, StandardCharsets.UTF_8));
   }
 
   /**
@@ -162,52 +151,56 @@ public final class OcppJson {
   }
 
   private Object readPayload(String name, RecordSchema schema, String json) {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      JsonToken first = p.nextToken();
-      if (first != JsonToken.START_OBJECT) {
+    JsonInput in = new JsonInput(json);
+    try {
+      if (in.peek() != '{') {
         throw new OcppViolation(
             ErrorCode.FORMATION_VIOLATION,
-            name + ": payload must be a JSON object, got " + describe(first));
+            name + ": payload must be a JSON object, got " + in.describeValue());
       }
-      Object value = reader.readObject(p, schema);
-      if (p.nextToken() != null) {
-        throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, name + ": text after the payload");
-      }
+      Object value = reader.readObject(in, schema);
+      in.expectEnd("payload");
       return value;
     } catch (FieldViolation v) {
       throw v.toViolation(name);
-    } catch (IOException e) {
-      throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, name + ": " + jsonError(e));
     }
   }
 
-  private Frame readFrame(JsonParser p, Object source) {
+  private Frame readFrame(JsonInput in) {
     int type = 0;
     String id = null;
     try {
-      JsonToken token = p.nextToken();
-      if (token != JsonToken.START_ARRAY) {
+      if (in.peek() != '[') {
+        in.skipValue(); // a syntax error says more than "not an array"
         return invalid(0, null, ErrorCode.FORMATION_VIOLATION, "a message must be a JSON array");
       }
-      token = p.nextToken();
-      if (token == JsonToken.END_ARRAY) {
+      in.expect('[');
+      if (in.peek() == ']') {
         return invalid(0, null, ErrorCode.FORMATION_VIOLATION, "empty message array");
       }
-      if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+      int c = in.peek();
+      if (c != '-' && (c < '0' || c > '9')) {
+        in.skipValue();
         return invalid(0, null, ErrorCode.FORMATION_VIOLATION, "MessageTypeId must be an integer");
       }
-      type = p.getIntValue();
+      int end = in.scanNumber();
+      long number = in.scannedLong(end);
+      if (!in.numberIntegral() || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+        return invalid(0, null, ErrorCode.FORMATION_VIOLATION, "MessageTypeId must be an integer");
+      }
+      type = (int) number;
       if (type < Frame.CALL || type > Frame.CALL_ERROR) {
         return new Frame.Unknown(type);
       }
-      token = p.nextToken();
-      if (token == JsonToken.END_ARRAY) {
+      if (in.consume(']')) {
         return invalid(type, null, ErrorCode.PROTOCOL_ERROR, "message has no UniqueId");
       }
-      if (token != JsonToken.VALUE_STRING) {
+      in.expect(',');
+      if (in.peek() != '"') {
+        in.skipValue();
         return invalid(type, null, ErrorCode.FORMATION_VIOLATION, "UniqueId must be a string");
       }
-      id = p.getText();
+      id = in.readString();
       if (id.length() > Frame.MAX_MESSAGE_ID_LENGTH) {
         return invalid(
             type,
@@ -216,27 +209,25 @@ public final class OcppJson {
             "UniqueId is longer than " + Frame.MAX_MESSAGE_ID_LENGTH + " characters");
       }
       return switch (type) {
-        case Frame.CALL -> readCall(p, id);
-        case Frame.CALL_RESULT -> readCallResult(p, id, source);
-        default -> readCallError(p, id);
+        case Frame.CALL -> readCall(in, id);
+        case Frame.CALL_RESULT -> readCallResult(in, id);
+        default -> readCallError(in, id);
       };
     } catch (OcppViolation v) {
       return invalid(type, id, v.errorCode(), v.description());
-    } catch (IOException e) {
-      return invalid(type, id, ErrorCode.FORMATION_VIOLATION, jsonError(e));
     }
   }
 
-  private Frame readCall(JsonParser p, String id) throws IOException {
-    JsonToken token = p.nextToken();
-    if (token == JsonToken.END_ARRAY) {
+  private Frame readCall(JsonInput in, String id) {
+    if (in.consume(']')) {
       throw new OcppViolation(ErrorCode.PROTOCOL_ERROR, "CALL has no Action and no payload");
     }
-    if (token != JsonToken.VALUE_STRING) {
+    in.expect(',');
+    if (in.peek() != '"') {
+      in.skipValue();
       throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, "Action must be a string");
     }
-    String name = p.getText();
-    token = p.nextToken();
+    String name = in.readString();
     Optional<Action> found = Action.fromWire(name);
     if (found.isEmpty()) {
       throw new OcppViolation(
@@ -249,69 +240,77 @@ public final class OcppJson {
           ErrorCode.NOT_SUPPORTED,
           name + " is not sent by a " + local.peer().name().toLowerCase().replace('_', ' '));
     }
-    if (token == JsonToken.END_ARRAY) {
+    if (in.consume(']')) {
       throw new OcppViolation(ErrorCode.PROTOCOL_ERROR, "CALL has no payload");
     }
-    if (token != JsonToken.START_OBJECT) {
+    in.expect(',');
+    if (in.peek() != '{') {
       throw new OcppViolation(
           ErrorCode.FORMATION_VIOLATION,
-          name + ": payload must be a JSON object, got " + describe(token));
+          name + ": payload must be a JSON object, got " + in.describeValue());
     }
     Request payload;
     try {
-      payload = (Request) reader.readObject(p, RecordSchema.of(action.requestType()));
+      payload = (Request) reader.readObject(in, RecordSchema.of(action.requestType()));
     } catch (FieldViolation v) {
       throw v.toViolation(name);
     }
-    expectEnd(p, "CALL", 4);
+    expectEnd(in, "CALL", 4);
     return new Frame.Call(id, action, payload);
   }
 
-  private Frame readCallResult(JsonParser p, String id, Object source) throws IOException {
-    JsonToken token = p.nextToken();
-    if (token == JsonToken.END_ARRAY) {
+  private Frame readCallResult(JsonInput in, String id) {
+    if (in.consume(']')) {
       throw new OcppViolation(ErrorCode.PROTOCOL_ERROR, "CALLRESULT has no payload");
     }
-    if (token != JsonToken.START_OBJECT) {
+    in.expect(',');
+    if (in.peek() != '{') {
       throw new OcppViolation(
           ErrorCode.FORMATION_VIOLATION,
-          "CALLRESULT payload must be a JSON object, got " + describe(token));
+          "CALLRESULT payload must be a JSON object, got " + in.describeValue());
     }
-    String payload = slice(p, source);
-    expectEnd(p, "CALLRESULT", 3);
+    int start = in.position();
+    in.skipValue();
+    String payload = in.text().substring(start, in.position());
+    expectEnd(in, "CALLRESULT", 3);
     return new Frame.CallResult(id, payload);
   }
 
-  private Frame readCallError(JsonParser p, String id) throws IOException {
-    JsonToken token = p.nextToken();
-    if (token == JsonToken.END_ARRAY) {
+  private Frame readCallError(JsonInput in, String id) {
+    if (in.consume(']')) {
       throw new OcppViolation(ErrorCode.PROTOCOL_ERROR, "CALLERROR has no ErrorCode");
     }
-    if (token != JsonToken.VALUE_STRING) {
+    in.expect(',');
+    if (in.peek() != '"') {
+      in.skipValue();
       throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, "ErrorCode must be a string");
     }
-    String code = p.getText();
+    String code = in.readString();
     String description = "";
     String details = "{}";
-    token = p.nextToken();
-    if (token != JsonToken.END_ARRAY) {
-      if (token != JsonToken.VALUE_STRING) {
+    if (!in.consume(']')) {
+      in.expect(',');
+      if (in.peek() != '"') {
+        in.skipValue();
         throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, "ErrorDescription must be a string");
       }
-      description = p.getText();
-      token = p.nextToken();
-      if (token != JsonToken.END_ARRAY) {
-        if (token != JsonToken.START_OBJECT) {
+      description = in.readString();
+      if (!in.consume(']')) {
+        in.expect(',');
+        if (in.peek() != '{') {
+          in.skipValue();
           throw new OcppViolation(
               ErrorCode.FORMATION_VIOLATION, "ErrorDetails must be a JSON object");
         }
-        p.skipChildren();
-        expectEnd(p, "CALLERROR", 5);
+        int start = in.position();
+        in.skipValue();
+        details = in.text().substring(start, in.position());
+        expectEnd(in, "CALLERROR", 5);
       } else {
-        expectTextEnd(p);
+        in.expectEnd("message array");
       }
     } else {
-      expectTextEnd(p);
+      in.expectEnd("message array");
     }
     Optional<ErrorCode> known = ErrorCode.fromWire(code);
     return new Frame.CallError(
@@ -321,44 +320,18 @@ public final class OcppJson {
         details);
   }
 
-  /** The JSON text of the object whose START_OBJECT is current; leaves the parser on its end. */
-  private static String slice(JsonParser p, Object source) throws IOException {
-    JsonLocation start = p.currentTokenLocation();
-    p.skipChildren();
-    JsonLocation end = p.currentTokenLocation();
-    if (source instanceof String text) {
-      return text.substring((int) start.getCharOffset(), (int) end.getCharOffset() + 1);
+  private static void expectEnd(JsonInput in, String kind, int elements) {
+    if (!in.consume(']')) {
+      if (in.peek() == ',') {
+        throw new OcppViolation(
+            ErrorCode.FORMATION_VIOLATION, kind + " has more than " + elements + " elements");
+      }
+      throw in.syntax("expected ']'");
     }
-    byte[] bytes = (byte[]) source;
-    int from = (int) start.getByteOffset();
-    return new String(bytes, from, (int) end.getByteOffset() + 1 - from, StandardCharsets.UTF_8);
-  }
-
-  private static void expectEnd(JsonParser p, String kind, int elements) throws IOException {
-    if (p.nextToken() != JsonToken.END_ARRAY) {
-      throw new OcppViolation(
-          ErrorCode.FORMATION_VIOLATION, kind + " has more than " + elements + " elements");
-    }
-    expectTextEnd(p);
-  }
-
-  private static void expectTextEnd(JsonParser p) throws IOException {
-    if (p.nextToken() != null) {
-      throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, "text after the message array");
-    }
+    in.expectEnd("message array");
   }
 
   private static Frame.Invalid invalid(int type, String id, ErrorCode code, String description) {
     return new Frame.Invalid(type, Optional.ofNullable(id), code, description);
-  }
-
-  private static String describe(JsonToken token) {
-    return token == null ? "nothing" : PayloadReader.describe(token);
-  }
-
-  private static String jsonError(IOException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return "not valid JSON: " + (newline < 0 ? message : message.substring(0, newline));
   }
 }

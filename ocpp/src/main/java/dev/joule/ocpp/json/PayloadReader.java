@@ -1,20 +1,18 @@
 package dev.joule.ocpp.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.WireEnum;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a JSON object into an OCPP record in one streaming pass, validating every field against its
- * schema as it goes. Each failure names the field and carries the CALLERROR code of OCPP-J 1.6
- * §4.2.3; the mapping is documented in docs/decisions/0002-callerror-mapping.md.
+ * Reads a JSON object into an OCPP record in one pass, validating every field against its schema as
+ * it goes. Each failure names the field and carries the CALLERROR code of OCPP-J 1.6 §4.2.3; the
+ * mapping is documented in docs/decisions/0002-callerror-mapping.md.
  */
 final class PayloadReader {
   private final UnknownFields unknownFields;
@@ -23,37 +21,45 @@ final class PayloadReader {
     this.unknownFields = unknownFields;
   }
 
-  /** Reads the object whose START_OBJECT is the parser's current token. */
-  Object readObject(JsonParser p, RecordSchema schema) throws IOException {
+  /** Reads the object that starts at the input's current position. */
+  Object readObject(JsonInput in, RecordSchema schema) {
     RecordSchema.Field[] fields = schema.fields();
     Object[] values = new Object[fields.length];
-    JsonToken token;
-    while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      RecordSchema.Field field = schema.field(name);
-      JsonToken valueToken = p.nextToken();
-      if (field == null) {
-        if (unknownFields == UnknownFields.REJECT) {
-          throw new FieldViolation(ErrorCode.FORMATION_VIOLATION, "is not a field of this message")
-              .inField(name);
+    in.expect('{');
+    if (!in.consume('}')) {
+      do {
+        if (in.peek() != '"') {
+          throw in.syntax("expected a field name");
         }
-        p.skipChildren();
-        continue;
-      }
-      if (values[field.index()] != null) {
-        throw new FieldViolation(ErrorCode.FORMATION_VIOLATION, "appears twice").inField(name);
-      }
-      if (valueToken == JsonToken.VALUE_NULL) {
-        continue; // null is read as absent: chargers write "field": null for optional fields
-      }
-      try {
-        values[field.index()] = readValue(p, valueToken, field.type());
-      } catch (FieldViolation v) {
-        throw v.inField(name);
-      }
-    }
-    if (token != JsonToken.END_OBJECT) {
-      throw new FieldViolation(ErrorCode.FORMATION_VIOLATION, "malformed object");
+        in.scanString();
+        RecordSchema.Field field = in.lookUp(schema.fieldNames());
+        String unknownName = field == null ? in.scannedString() : null;
+        in.expect(':');
+        int next = in.peek();
+        if (field == null) {
+          if (unknownFields == UnknownFields.REJECT) {
+            throw new FieldViolation(
+                    ErrorCode.FORMATION_VIOLATION, "is not a field of this message")
+                .inField(unknownName);
+          }
+          in.skipValue();
+          continue;
+        }
+        if (values[field.index()] != null) {
+          throw new FieldViolation(ErrorCode.FORMATION_VIOLATION, "appears twice")
+              .inField(field.name());
+        }
+        if (next == 'n') {
+          in.literal("null"); // read as absent: chargers write "field": null for optional fields
+          continue;
+        }
+        try {
+          values[field.index()] = readValue(in, next, field.type());
+        } catch (FieldViolation v) {
+          throw v.inField(field.name());
+        }
+      } while (in.consume(','));
+      in.expect('}');
     }
     for (RecordSchema.Field field : fields) {
       if (field.required() && values[field.index()] == null) {
@@ -65,65 +71,57 @@ final class PayloadReader {
     return schema.construct(values);
   }
 
-  private Object readValue(JsonParser p, JsonToken token, FieldType type) throws IOException {
+  private Object readValue(JsonInput in, int next, FieldType type) {
     return switch (type) {
-      case FieldType.StringType s -> checkString(text(p, token, type), s);
-      case FieldType.IntegerType i -> readInteger(p, token, i);
-      case FieldType.NumberType n -> readNumber(p, token, n);
+      case FieldType.StringType s -> {
+        expectString(in, next, type);
+        yield checkString(in.readString(), s);
+      }
+      case FieldType.IntegerType i -> readInteger(in, next, i);
+      case FieldType.NumberType n -> readNumber(in, next, n);
       case FieldType.BooleanType b -> {
-        if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-          throw typeMismatch(token, type);
+        if (next == 't') {
+          in.literal("true");
+          yield Boolean.TRUE;
         }
-        yield token == JsonToken.VALUE_TRUE;
-      }
-      case FieldType.DateTimeType d -> {
-        String text = text(p, token, type);
-        try {
-          yield DateTimes.parseOrThrow(text);
-        } catch (DateTimeException | IndexOutOfBoundsException e) {
-          throw new FieldViolation(
-              ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
-              "'" + abbreviate(text) + "' is not a date-time");
+        if (next == 'f') {
+          in.literal("false");
+          yield Boolean.FALSE;
         }
+        throw typeMismatch(in, type);
       }
-      case FieldType.EnumType e -> {
-        String text = text(p, token, type);
-        WireEnum value = e.byWire().get(text);
-        if (value == null) {
-          throw new FieldViolation(
-              ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
-              "'" + abbreviate(text) + "' is not one of " + e.allowed());
-        }
-        yield value;
-      }
+      case FieldType.DateTimeType d -> readDateTime(in, next, type);
+      case FieldType.EnumType e -> readEnum(in, next, e);
       case FieldType.ObjectType o -> {
-        if (token != JsonToken.START_OBJECT) {
-          throw typeMismatch(token, type);
+        if (next != '{') {
+          throw typeMismatch(in, type);
         }
-        yield readObject(p, o.schema());
+        yield readObject(in, o.schema());
       }
-      case FieldType.ArrayType a -> readArray(p, token, a);
+      case FieldType.ArrayType a -> readArray(in, next, a);
     };
   }
 
-  private List<Object> readArray(JsonParser p, JsonToken token, FieldType.ArrayType type)
-      throws IOException {
-    if (token != JsonToken.START_ARRAY) {
-      throw typeMismatch(token, type);
+  private List<Object> readArray(JsonInput in, int next, FieldType.ArrayType type) {
+    if (next != '[') {
+      throw typeMismatch(in, type);
     }
+    in.expect('[');
     List<Object> items = new ArrayList<>();
-    JsonToken item;
-    while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (item == JsonToken.VALUE_NULL) {
-        throw new FieldViolation(
-                ErrorCode.TYPE_CONSTRAINT_VIOLATION, "must be " + type.element().jsonName())
-            .atIndex(items.size());
-      }
-      try {
-        items.add(readValue(p, item, type.element()));
-      } catch (FieldViolation v) {
-        throw v.atIndex(items.size());
-      }
+    if (!in.consume(']')) {
+      do {
+        int item = in.peek();
+        try {
+          if (item == 'n') {
+            throw new FieldViolation(
+                ErrorCode.TYPE_CONSTRAINT_VIOLATION, "must be " + type.element().jsonName());
+          }
+          items.add(readValue(in, item, type.element()));
+        } catch (FieldViolation v) {
+          throw v.atIndex(items.size());
+        }
+      } while (in.consume(','));
+      in.expect(']');
     }
     if (items.size() < type.minItems()) {
       throw new FieldViolation(
@@ -133,30 +131,52 @@ final class PayloadReader {
     return List.copyOf(items);
   }
 
-  private static Integer readInteger(JsonParser p, JsonToken token, FieldType.IntegerType type)
-      throws IOException {
+  private static WireEnum readEnum(JsonInput in, int next, FieldType.EnumType type) {
+    expectString(in, next, type);
+    in.scanString();
+    WireEnum value = in.lookUp(type.byWire());
+    if (value == null) {
+      throw new FieldViolation(
+          ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+          "'" + abbreviate(in.scannedString()) + "' is not one of " + type.allowed());
+    }
+    return value;
+  }
+
+  private static Instant readDateTime(JsonInput in, int next, FieldType type) {
+    expectString(in, next, type);
+    in.scanString();
+    try {
+      return in.stringEscaped()
+          ? DateTimes.parseOrThrow(in.scannedString())
+          : DateTimes.parseOrThrow(in.text(), in.stringStart(), in.stringEnd());
+    } catch (DateTimeException | IndexOutOfBoundsException e) {
+      throw new FieldViolation(
+          ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+          "'" + abbreviate(in.scannedString()) + "' is not a date-time");
+    }
+  }
+
+  private static Integer readInteger(JsonInput in, int next, FieldType.IntegerType type) {
+    expectNumber(in, next, type);
+    int end = in.scanNumber();
     long value;
-    if (token == JsonToken.VALUE_NUMBER_INT) {
-      if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-        throw outOfRange(p.getText());
+    if (in.numberIntegral()) {
+      value = in.scannedLong(end);
+      if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+        throw outOfRange(in, end);
       }
-      value = p.getLongValue();
-    } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+    } else {
       // JSON schema (draft 6 and later) counts 5.0 as an integer; 5.5 is not one.
-      double d = p.getDoubleValue();
+      double d = in.scannedDouble(end);
       if (d != Math.rint(d) || Double.isInfinite(d)) {
         throw new FieldViolation(
-            ErrorCode.TYPE_CONSTRAINT_VIOLATION, "must be integer, got " + p.getText());
+            ErrorCode.TYPE_CONSTRAINT_VIOLATION, "must be integer, got " + numberText(in, end));
       }
       if (Math.abs(d) > Integer.MAX_VALUE) {
-        throw outOfRange(p.getText());
+        throw outOfRange(in, end);
       }
       value = (long) d;
-    } else {
-      throw typeMismatch(token, type);
-    }
-    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      throw outOfRange(p.getText());
     }
     if (value < type.min()) {
       throw new FieldViolation(
@@ -166,16 +186,14 @@ final class PayloadReader {
     return (int) value;
   }
 
-  private static Double readNumber(JsonParser p, JsonToken token, FieldType.NumberType type)
-      throws IOException {
-    if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw typeMismatch(token, type);
-    }
-    double value = p.getDoubleValue();
+  private static Double readNumber(JsonInput in, int next, FieldType.NumberType type) {
+    expectNumber(in, next, type);
+    int end = in.scanNumber();
+    double value = in.scannedDouble(end);
     if (!isMultiple(value, type.multipleOf())) {
       throw new FieldViolation(
           ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
-          "must be a multiple of " + type.multipleOf() + ", got " + p.getText());
+          "must be a multiple of " + type.multipleOf() + ", got " + numberText(in, end));
     }
     return value;
   }
@@ -210,36 +228,32 @@ final class PayloadReader {
     }
   }
 
-  private static String text(JsonParser p, JsonToken token, FieldType type) throws IOException {
-    if (token != JsonToken.VALUE_STRING) {
-      throw typeMismatch(token, type);
+  private static void expectString(JsonInput in, int next, FieldType type) {
+    if (next != '"') {
+      throw typeMismatch(in, type);
     }
-    return p.getText();
   }
 
-  private static FieldViolation outOfRange(String text) {
+  private static void expectNumber(JsonInput in, int next, FieldType type) {
+    if (next != '-' && (next < '0' || next > '9')) {
+      throw typeMismatch(in, type);
+    }
+  }
+
+  private static String numberText(JsonInput in, int end) {
+    return abbreviate(in.text().substring(in.numberStart(), end));
+  }
+
+  private static FieldViolation outOfRange(JsonInput in, int end) {
     return new FieldViolation(
         ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
-        abbreviate(text) + " is outside the 32-bit integer range");
+        numberText(in, end) + " is outside the 32-bit integer range");
   }
 
-  private static FieldViolation typeMismatch(JsonToken token, FieldType expected) {
+  private static FieldViolation typeMismatch(JsonInput in, FieldType expected) {
     return new FieldViolation(
         ErrorCode.TYPE_CONSTRAINT_VIOLATION,
-        "must be " + expected.jsonName() + ", got " + describe(token));
-  }
-
-  static String describe(JsonToken token) {
-    return switch (token) {
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT -> "an integer";
-      case VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      default -> token.name();
-    };
+        "must be " + expected.jsonName() + ", got " + in.describeValue());
   }
 
   static String abbreviate(String text) {

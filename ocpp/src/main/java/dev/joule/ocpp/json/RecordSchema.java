@@ -39,7 +39,7 @@ final class RecordSchema {
 
   private final Class<?> type;
   private final Field[] fields;
-  private final Map<String, Field> byName;
+  private final NameTable<Field> byName;
   private final MethodHandle constructor;
 
   static RecordSchema of(Class<?> type) {
@@ -53,7 +53,7 @@ final class RecordSchema {
     this.type = type;
     RecordComponent[] components = type.getRecordComponents();
     fields = new Field[components.length];
-    byName = new HashMap<>();
+    Map<String, Field> names = new HashMap<>();
     Class<?>[] parameterTypes = new Class<?>[components.length];
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
     try {
@@ -71,9 +71,10 @@ final class RecordSchema {
                 fieldType(annotated),
                 !annotated.isAnnotationPresent(Nullable.class),
                 accessor);
-        byName.put(c.getName(), fields[i]);
+        names.put(c.getName(), fields[i]);
         parameterTypes[i] = c.getType();
       }
+      byName = new NameTable<>(names);
       constructor =
           lookup
               .unreflectConstructor(type.getDeclaredConstructor(parameterTypes))
@@ -112,10 +113,10 @@ final class RecordSchema {
     if (raw.isEnum() && WireEnum.class.isAssignableFrom(raw)) {
       Map<String, WireEnum> byWire = new LinkedHashMap<>();
       for (Object constant : raw.getEnumConstants()) {
-        WireEnum value = (WireEnum) constant;
-        byWire.put(value.wire(), value);
+        byWire.put(((WireEnum) constant).wire(), (WireEnum) constant);
       }
-      return new FieldType.EnumType(raw, Map.copyOf(byWire), String.join(", ", byWire.keySet()));
+      return new FieldType.EnumType(
+          raw, new NameTable<>(byWire), String.join(", ", byWire.keySet()));
     }
     if (raw == List.class && annotated instanceof AnnotatedParameterizedType p) {
       MinItems min = annotated.getAnnotation(MinItems.class);
@@ -139,6 +140,10 @@ final class RecordSchema {
   /** The component with this JSON name, or null. */
   Field field(String name) {
     return byName.get(name);
+  }
+
+  NameTable<Field> fieldNames() {
+    return byName;
   }
 
   Object construct(Object[] arguments) {

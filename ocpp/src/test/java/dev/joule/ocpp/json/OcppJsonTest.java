@@ -275,7 +275,7 @@ class OcppJsonTest {
   @Test
   void callErrorWithADetailsObjectOrWithout() {
     assertThat(central.read("[4,\"c1\",\"NotSupported\",\"no\",{\"a\":1}]"))
-        .isEqualTo(new Frame.CallError("c1", ErrorCode.NOT_SUPPORTED, "no", "{}"));
+        .isEqualTo(new Frame.CallError("c1", ErrorCode.NOT_SUPPORTED, "no", "{\"a\":1}"));
     assertThat(central.read("[4,\"c1\",\"InternalError\",\"boom\"]"))
         .isEqualTo(new Frame.CallError("c1", ErrorCode.INTERNAL_ERROR, "boom", "{}"));
   }

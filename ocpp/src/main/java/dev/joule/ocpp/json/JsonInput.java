@@ -1,0 +1,349 @@
+package dev.joule.ocpp.json;
+
+import dev.joule.ocpp.ErrorCode;
+import dev.joule.ocpp.OcppViolation;
+
+/**
+ * A cursor over one JSON text (RFC 8259), read under the direction of a schema: the caller asks for
+ * the value it expects next. Strings without escapes are never copied to be compared, which is what
+ * makes decoding faster than a general-purpose tokenizer. Syntax errors are FormationViolation with
+ * the offset where reading stopped.
+ */
+final class JsonInput {
+  static final int END = -1;
+  private static final int MAX_SKIP_DEPTH = 64;
+
+  private final String text;
+  private final char[] chars;
+  private final int length;
+  private int pos;
+
+  /** Start and end (exclusive) of the content of the last string scanned by {@link #scanString}. */
+  private int stringStart;
+
+  private int stringEnd;
+  private int stringHash;
+  private boolean stringEscaped;
+
+  /** Set by {@link #scanNumber}: whether the number has neither fraction nor exponent. */
+  private boolean numberIntegral;
+
+  private int numberStart;
+
+  JsonInput(String text) {
+    this.text = text;
+    this.chars = text.toCharArray();
+    this.length = chars.length;
+  }
+
+  String text() {
+    return text;
+  }
+
+  int position() {
+    return pos;
+  }
+
+  /** The next significant character, or {@link #END}; does not consume it. */
+  int peek() {
+    while (pos < length) {
+      char c = chars[pos];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return c;
+      }
+      pos++;
+    }
+    return END;
+  }
+
+  void expect(char c) {
+    if (peek() != c) {
+      throw syntax("expected '" + c + "'");
+    }
+    pos++;
+  }
+
+  boolean consume(char c) {
+    if (peek() == c) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  void expectEnd(String what) {
+    if (peek() != END) {
+      throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, "text after the " + what);
+    }
+  }
+
+  /**
+   * Scans the string that starts at the current position (a '"'), leaving its bounds in {@link
+   * #stringStart()} and {@link #stringEnd()}; {@link #stringEscaped()} tells whether it needs
+   * decoding.
+   */
+  void scanString() {
+    char[] cs = chars;
+    int i = pos + 1;
+    int h = 0;
+    stringStart = i;
+    stringEscaped = false;
+    while (i < length) {
+      char c = cs[i];
+      if (c == '"') {
+        stringEnd = i;
+        stringHash = NameTable.finish(h, i - stringStart);
+        pos = i + 1;
+        return;
+      }
+      if (c == '\\') {
+        stringEscaped = true;
+        i += 2;
+        continue;
+      }
+      if (c < 0x20) {
+        pos = i;
+        throw syntax("control character in a string");
+      }
+      h = 31 * h + c;
+      i++;
+    }
+    pos = length;
+    throw syntax("unterminated string");
+  }
+
+  /** Looks the string just scanned up in {@code table}. */
+  <T> T lookUp(NameTable<T> table) {
+    return stringEscaped
+        ? table.get(scannedString())
+        : table.find(chars, stringStart, stringEnd - stringStart, stringHash);
+  }
+
+  int stringStart() {
+    return stringStart;
+  }
+
+  int stringEnd() {
+    return stringEnd;
+  }
+
+  boolean stringEscaped() {
+    return stringEscaped;
+  }
+
+  /** The decoded value of the string just scanned. */
+  String scannedString() {
+    if (!stringEscaped) {
+      return text.substring(stringStart, stringEnd);
+    }
+    StringBuilder out = new StringBuilder(stringEnd - stringStart);
+    int i = stringStart;
+    while (i < stringEnd) {
+      char c = chars[i++];
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char e = chars[i++];
+      switch (e) {
+        case '"', '\\', '/' -> out.append(e);
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'u' -> {
+          if (i + 4 > stringEnd) {
+            throw syntaxAt(i, "bad \\u escape");
+          }
+          int code = 0;
+          for (int k = 0; k < 4; k++) {
+            int digit = Character.digit(chars[i + k], 16);
+            if (digit < 0) {
+              throw syntaxAt(i, "bad \\u escape");
+            }
+            code = code * 16 + digit;
+          }
+          out.append((char) code);
+          i += 4;
+        }
+        default -> throw syntaxAt(i - 1, "bad escape '\\" + e + "'");
+      }
+    }
+    return out.toString();
+  }
+
+  /** Reads the string at the current position. */
+  String readString() {
+    scanString();
+    return scannedString();
+  }
+
+  /**
+   * Scans the number at the current position; returns its end. {@link #numberIntegral()} tells
+   * whether it has neither fraction nor exponent.
+   */
+  int scanNumber() {
+    int i = pos;
+    numberStart = i;
+    if (i < length && chars[i] == '-') {
+      i++;
+    }
+    int digits = i;
+    if (i < length && chars[i] == '0') {
+      i++;
+    } else {
+      while (i < length && isDigit(chars[i])) {
+        i++;
+      }
+    }
+    if (i == digits) {
+      throw syntaxAt(i, "expected a value");
+    }
+    numberIntegral = true;
+    if (i < length && chars[i] == '.') {
+      numberIntegral = false;
+      int fraction = ++i;
+      while (i < length && isDigit(chars[i])) {
+        i++;
+      }
+      if (i == fraction) {
+        throw syntaxAt(i, "expected a digit");
+      }
+    }
+    if (i < length && (chars[i] == 'e' || chars[i] == 'E')) {
+      numberIntegral = false;
+      i++;
+      if (i < length && (chars[i] == '+' || chars[i] == '-')) {
+        i++;
+      }
+      int exponent = i;
+      while (i < length && isDigit(chars[i])) {
+        i++;
+      }
+      if (i == exponent) {
+        throw syntaxAt(i, "expected a digit");
+      }
+    }
+    pos = i;
+    return i;
+  }
+
+  boolean numberIntegral() {
+    return numberIntegral;
+  }
+
+  int numberStart() {
+    return numberStart;
+  }
+
+  /**
+   * The integral number just scanned, if it has at most 18 digits; otherwise {@link Long#MIN_VALUE}
+   * (too large for any OCPP integer).
+   */
+  long scannedLong(int end) {
+    int i = numberStart;
+    boolean negative = chars[i] == '-';
+    if (negative) {
+      i++;
+    }
+    if (end - i > 18) {
+      return Long.MIN_VALUE;
+    }
+    long value = 0;
+    for (; i < end; i++) {
+      value = value * 10 + (chars[i] - '0');
+    }
+    return negative ? -value : value;
+  }
+
+  double scannedDouble(int end) {
+    if (numberIntegral && end - numberStart <= 15) {
+      return scannedLong(end);
+    }
+    return Double.parseDouble(text.substring(numberStart, end));
+  }
+
+  /** Reads {@code true}, {@code false} or {@code null} at the current position. */
+  void literal(String word) {
+    if (!text.startsWith(word, pos)) {
+      throw syntax("expected a value");
+    }
+    pos += word.length();
+  }
+
+  /** Skips one value of any kind, checking its syntax. */
+  void skipValue() {
+    skipValue(0);
+  }
+
+  private void skipValue(int depth) {
+    if (depth > MAX_SKIP_DEPTH) {
+      throw syntax("nested deeper than " + MAX_SKIP_DEPTH + " levels");
+    }
+    int c = peek();
+    switch (c) {
+      case '"' -> scanString();
+      case '{' -> {
+        pos++;
+        if (!consume('}')) {
+          do {
+            if (peek() != '"') {
+              throw syntax("expected a field name");
+            }
+            scanString();
+            expect(':');
+            skipValue(depth + 1);
+          } while (consume(','));
+          expect('}');
+        }
+      }
+      case '[' -> {
+        pos++;
+        if (!consume(']')) {
+          do {
+            skipValue(depth + 1);
+          } while (consume(','));
+          expect(']');
+        }
+      }
+      case 't' -> literal("true");
+      case 'f' -> literal("false");
+      case 'n' -> literal("null");
+      default -> scanNumber();
+    }
+  }
+
+  /** What the value at the current position is, for error messages; does not consume it. */
+  String describeValue() {
+    int c = peek();
+    return switch (c) {
+      case '"' -> "a string";
+      case '{' -> "an object";
+      case '[' -> "an array";
+      case 't', 'f' -> "a boolean";
+      case 'n' -> "null";
+      case END -> "nothing";
+      default -> {
+        int start = pos;
+        scanNumber();
+        boolean integral = numberIntegral;
+        pos = start;
+        yield integral ? "an integer" : "a number";
+      }
+    };
+  }
+
+  OcppViolation syntax(String what) {
+    return syntaxAt(pos, what);
+  }
+
+  private static OcppViolation syntaxAt(int at, String what) {
+    return new OcppViolation(
+        ErrorCode.FORMATION_VIOLATION, "not valid JSON at offset " + at + ": " + what);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}
