@@ -76,14 +76,15 @@ public final class DateTimes {
         int oh = digits(s, i + 1, 2);
         int om = 0;
         i += 3;
-        if (i < n && s.charAt(i) == ':') {
+        boolean colon = i < n && s.charAt(i) == ':';
+        if (colon) {
           i++;
         }
-        if (i < n) {
+        if (colon || i < n) {
           om = digits(s, i, 2);
           i += 2;
         }
-        if (oh > 18 || om > 59) {
+        if (om > 59 || oh * 60 + om > 18 * 60) {
           throw new DateTimeException("offset out of range");
         }
         offsetSeconds = (z == '-' ? -1 : 1) * (oh * 3600 + om * 60);

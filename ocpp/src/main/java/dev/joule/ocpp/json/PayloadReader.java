@@ -25,6 +25,7 @@ final class PayloadReader {
   Object readObject(JsonInput in, RecordSchema schema) {
     RecordSchema.Field[] fields = schema.fields();
     Object[] values = new Object[fields.length];
+    long seen = 0; // records have fewer than 64 components (checked by RecordSchema)
     in.expect('{');
     if (!in.consume('}')) {
       do {
@@ -45,10 +46,12 @@ final class PayloadReader {
           in.skipValue();
           continue;
         }
-        if (values[field.index()] != null) {
+        long bit = 1L << field.index();
+        if ((seen & bit) != 0) {
           throw new FieldViolation(ErrorCode.FORMATION_VIOLATION, "appears twice")
               .inField(field.name());
         }
+        seen |= bit;
         if (next == 'n') {
           in.literal("null"); // read as absent: chargers write "field": null for optional fields
           continue;
@@ -173,7 +176,7 @@ final class PayloadReader {
         throw new FieldViolation(
             ErrorCode.TYPE_CONSTRAINT_VIOLATION, "must be integer, got " + numberText(in, end));
       }
-      if (Math.abs(d) > Integer.MAX_VALUE) {
+      if (d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
         throw outOfRange(in, end);
       }
       value = (long) d;
@@ -202,16 +205,20 @@ final class PayloadReader {
     if (step == 0) {
       return Double.isFinite(value);
     }
+    // An absolute tolerance: one relative to the value would let any large number pass.
     double quotient = value / step;
-    return Math.abs(quotient - Math.rint(quotient)) < 1e-9 * Math.max(1, Math.abs(quotient));
+    return Math.abs(quotient - Math.rint(quotient)) < 1e-6;
   }
 
   static String checkString(String value, FieldType.StringType type) {
-    if (value.length() > type.maxLength()
-        && value.codePointCount(0, value.length()) > type.maxLength()) {
-      throw new FieldViolation(
-          ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
-          "is longer than " + type.maxLength() + " characters (" + value.length() + ")");
+    // maxLength counts characters (code points); String.length() counts UTF-16 units.
+    if (value.length() > type.maxLength()) {
+      int characters = value.codePointCount(0, value.length());
+      if (characters > type.maxLength()) {
+        throw new FieldViolation(
+            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+            "is longer than " + type.maxLength() + " characters (" + characters + ")");
+      }
     }
     if (type.uri() && !isAbsoluteUri(value)) {
       throw new FieldViolation(

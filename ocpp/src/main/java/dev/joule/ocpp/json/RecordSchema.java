@@ -52,6 +52,9 @@ final class RecordSchema {
     }
     this.type = type;
     RecordComponent[] components = type.getRecordComponents();
+    if (components.length >= Long.SIZE) {
+      throw new IllegalArgumentException(type.getName() + " has too many components");
+    }
     fields = new Field[components.length];
     Map<String, Field> names = new HashMap<>();
     Class<?>[] parameterTypes = new Class<?>[components.length];

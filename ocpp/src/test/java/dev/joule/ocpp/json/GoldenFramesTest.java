@@ -39,7 +39,6 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -62,15 +61,6 @@ class GoldenFramesTest {
                   + "\\.json")
           .asMatchPredicate();
 
-  /**
-   * Golden cases that fail because of a codec bug: the factories leave them out and each runs in a
-   * {@code @Disabled} test below that names the bug. Fixing the bug means deleting both.
-   */
-  private static final Set<String> KNOWN_CODEC_BUGS =
-      Set.of(
-          "StartTransaction/request-invalid-timestamp-offset-incomplete.json",
-          "StatusNotification/request-invalid-info-length-counted-in-code-points.json");
-
   /** Numbers compare by value (the writer may print 32 as 32.0); everything else exactly. */
   private static final Comparator<JsonNode> NUMBERS_BY_VALUE =
       (a, b) ->
@@ -91,9 +81,6 @@ class GoldenFramesTest {
                 .assertThat(files(action, "request-invalid-"))
                 .as("invalid request cases of %s", action.wire())
                 .isNotEmpty();
-          }
-          for (String knownBug : KNOWN_CODEC_BUGS) {
-            softly.assertThat(ROOT.resolve(knownBug)).isRegularFile();
           }
         });
   }
@@ -227,33 +214,12 @@ class GoldenFramesTest {
         .flatMap(
             action ->
                 files(action, "request-invalid-").stream()
-                    .filter(file -> !KNOWN_CODEC_BUGS.contains(label(file)))
                     .flatMap(
                         file ->
                             readBy(
                                 receivers(action),
                                 label(file),
                                 side -> refuseRequest(file, side))));
-  }
-
-  @Disabled(
-      "codec bug: DateTimes.parseOrThrow reads an offset ending in ':' (\"+02:\") as +02:00"
-          + " instead of refusing the date-time")
-  @Test
-  void aDateTimeWhoseOffsetEndsInAColonIsRefused() {
-    refuseRequest(
-        file(Action.START_TRANSACTION, "request-invalid-timestamp-offset-incomplete.json"),
-        Side.CENTRAL_SYSTEM);
-  }
-
-  @Disabled(
-      "codec bug: PayloadReader.checkString reports String.length() (UTF-16 units: 53) as the"
-          + " length of a string that maxLength measures in characters (code points: 51)")
-  @Test
-  void aTooLongStringIsReportedWithItsLengthInCharacters() {
-    refuseRequest(
-        file(Action.STATUS_NOTIFICATION, "request-invalid-info-length-counted-in-code-points.json"),
-        Side.CENTRAL_SYSTEM);
   }
 
   private static void refuseRequest(Path file, Side side) {

@@ -12,6 +12,7 @@ import dev.joule.ocpp.message.core.ChargePointErrorCode;
 import dev.joule.ocpp.message.core.ChargePointStatus;
 import dev.joule.ocpp.message.core.HeartbeatRequest;
 import dev.joule.ocpp.message.core.HeartbeatResponse;
+import dev.joule.ocpp.message.core.RemoteStopTransactionRequest;
 import dev.joule.ocpp.message.core.StatusNotificationRequest;
 import dev.joule.ocpp.message.smartcharging.ChargingRateUnitType;
 import dev.joule.ocpp.message.smartcharging.ChargingSchedule;
@@ -139,6 +140,8 @@ class OcppJsonTest {
     "'\"one\"',   TypeConstraintViolation,     must be integer, got a string",
     "true,        TypeConstraintViolation,     got a boolean",
     "3000000000,  PropertyConstraintViolation, 32-bit",
+    "2147483648.0, PropertyConstraintViolation, 32-bit",
+    "-2147483649, PropertyConstraintViolation, 32-bit",
     "-1,          PropertyConstraintViolation, at least 0",
   })
   void integerFieldsCheckTypeAndRange(String value, String code, String description) {
@@ -148,6 +151,26 @@ class OcppJsonTest {
     assertThat(invalid.description())
         .contains("StatusNotification.connectorId")
         .contains(description);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2147483647.0, 2147483647", "-2147483648.0, -2147483648", "-2147483648, -2147483648"})
+  void theWholeIntegerRangeIsAccepted(String written, int expected) {
+    Frame.Call call =
+        (Frame.Call)
+            charger.read("[2,\"r\",\"RemoteStopTransaction\",{\"transactionId\":" + written + "}]");
+
+    assertThat(call.payload()).isEqualTo(new RemoteStopTransactionRequest(expected));
+  }
+
+  @Test
+  void aFieldGivenTwiceIsRefusedEvenWhenTheFirstIsNull() {
+    // Regression: the duplicate check looked at the stored value, and null stores nothing.
+    Frame.Invalid invalid =
+        (Frame.Invalid) central.read("[2,\"1\",\"Authorize\",{\"idTag\":null,\"idTag\":\"B\"}]");
+
+    assertThat(invalid.errorCode()).isEqualTo(ErrorCode.FORMATION_VIOLATION);
+    assertThat(invalid.description()).isEqualTo("Authorize.idTag: appears twice");
   }
 
   @Test
@@ -228,6 +251,9 @@ class OcppJsonTest {
             + "\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":%s}]}}}]";
 
     assertThat(charger.read(frame.formatted("16.1"))).isInstanceOf(Frame.Call.class);
+    assertThat(charger.read(frame.formatted("123456789.1"))).isInstanceOf(Frame.Call.class);
+    // Regression: a tolerance relative to the value let every large number pass.
+    assertThat(charger.read(frame.formatted("123456789.05"))).isInstanceOf(Frame.Invalid.class);
     Frame.Invalid invalid = (Frame.Invalid) charger.read(frame.formatted("16.05"));
     assertThat(invalid.errorCode()).isEqualTo(ErrorCode.PROPERTY_CONSTRAINT_VIOLATION);
     assertThat(invalid.description())
