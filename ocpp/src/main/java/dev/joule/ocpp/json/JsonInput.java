@@ -22,7 +22,6 @@ final class JsonInput {
   private int stringStart;
 
   private int stringEnd;
-  private int stringHash;
   private boolean stringEscaped;
 
   /** Set by {@link #scanNumber}: whether the number has neither fraction nor exponent. */
@@ -85,14 +84,12 @@ final class JsonInput {
   void scanString() {
     char[] cs = chars;
     int i = pos + 1;
-    int h = 0;
     stringStart = i;
     stringEscaped = false;
     while (i < length) {
       char c = cs[i];
       if (c == '"') {
         stringEnd = i;
-        stringHash = NameTable.finish(h, i - stringStart);
         pos = i + 1;
         return;
       }
@@ -105,7 +102,6 @@ final class JsonInput {
         pos = i;
         throw syntax("control character in a string");
       }
-      h = 31 * h + c;
       i++;
     }
     pos = length;
@@ -116,7 +112,7 @@ final class JsonInput {
   <T> T lookUp(NameTable<T> table) {
     return stringEscaped
         ? table.get(scannedString())
-        : table.find(chars, stringStart, stringEnd - stringStart, stringHash);
+        : table.find(chars, stringStart, stringEnd - stringStart);
   }
 
   int stringStart() {

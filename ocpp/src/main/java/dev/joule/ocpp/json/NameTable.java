@@ -1,12 +1,14 @@
 package dev.joule.ocpp.json;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Finds a value by a name written in the JSON text, straight from the text's characters and a hash
- * computed while scanning them, without making a String: a MeterValues frame carries about a
- * hundred field names and enum values, and allocating and hashing a String for each was the largest
- * cost of decoding it.
+ * Finds a value by a name written in the JSON text, straight from the text's characters, without
+ * making a String: a MeterValues frame carries about a hundred field names and enum values, and
+ * allocating and hashing a String for each was the largest cost of decoding it. The hash reads only
+ * the length and three characters (names of one table differ there, and a collision costs only one
+ * more comparison); the comparison is the JDK's vectorised {@code Arrays.equals}.
  */
 final class NameTable<T> {
   private final char[][] keys;
@@ -30,13 +32,13 @@ final class NameTable<T> {
         });
   }
 
-  /** The value named by {@code chars[from, from + length)} whose {@link #hash} is {@code hash}. */
+  /** The value named by {@code chars[from, from + length)}, or null. */
   @SuppressWarnings("unchecked")
-  T find(char[] chars, int from, int length, int hash) {
-    int i = hash & mask;
+  T find(char[] chars, int from, int length) {
+    int i = hash(chars, from, length) & mask;
     char[] key;
     while ((key = keys[i]) != null) {
-      if (key.length == length && same(key, chars, from)) {
+      if (key.length == length && Arrays.equals(key, 0, length, chars, from, from + length)) {
         return (T) values[i];
       }
       i = (i + 1) & mask;
@@ -46,29 +48,17 @@ final class NameTable<T> {
 
   T get(String name) {
     char[] chars = name.toCharArray();
-    return find(chars, 0, chars.length, hash(chars, 0, chars.length));
+    return find(chars, 0, chars.length);
   }
 
-  static int hash(char[] chars, int from, int length) {
-    int h = 0;
-    for (int j = from; j < from + length; j++) {
-      h = 31 * h + chars[j];
+  private static int hash(char[] chars, int from, int length) {
+    if (length == 0) {
+      return 0;
     }
-    return finish(h, length);
-  }
-
-  /** Completes a hash accumulated as {@code h = 31 * h + c} over the characters. */
-  static int finish(int h, int length) {
-    h += length;
-    return h ^ (h >>> 16);
-  }
-
-  private static boolean same(char[] key, char[] chars, int from) {
-    for (int j = 0; j < key.length; j++) {
-      if (key[j] != chars[from + j]) {
-        return false;
-      }
-    }
-    return true;
+    int h = length * 0x9E3779B1;
+    h = 31 * h + chars[from];
+    h = 31 * h + chars[from + (length >> 1)];
+    h = 31 * h + chars[from + length - 1];
+    return h ^ (h >>> 15);
   }
 }

@@ -1,16 +1,11 @@
 package dev.joule.ocpp.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Response;
 import dev.joule.ocpp.Side;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -22,9 +17,6 @@ import java.util.Optional;
  * Frame.Invalid} carrying the CALLERROR code and a description naming the field at fault.
  */
 public final class OcppJson {
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(JsonFactory.Feature.INTERN_FIELD_NAMES).build();
-
   private final Side local;
   private final PayloadReader reader;
 
@@ -76,71 +68,44 @@ public final class OcppJson {
   /** {@code [2, messageId, action, payload]}. */
   public String writeCall(String messageId, Request payload) {
     checkMessageId(messageId);
-    return write(
-        g -> {
-          g.writeStartArray();
-          g.writeNumber(Frame.CALL);
-          g.writeString(messageId);
-          g.writeString(Action.ofRequest(payload.getClass()).wire());
-          writeRecord(g, payload);
-          g.writeEndArray();
-        });
+    JsonOutput out = new JsonOutput(128);
+    out.raw('[').number(Frame.CALL).comma().string(messageId).comma();
+    out.string(Action.ofRequest(payload.getClass()).wire()).comma();
+    writeRecord(out, payload);
+    return out.raw(']').toString();
   }
 
   /** {@code [3, messageId, payload]}. */
   public String writeResult(String messageId, Response payload) {
     checkMessageId(messageId);
-    return write(
-        g -> {
-          g.writeStartArray();
-          g.writeNumber(Frame.CALL_RESULT);
-          g.writeString(messageId);
-          writeRecord(g, payload);
-          g.writeEndArray();
-        });
+    JsonOutput out = new JsonOutput(64);
+    out.raw('[').number(Frame.CALL_RESULT).comma().string(messageId).comma();
+    writeRecord(out, payload);
+    return out.raw(']').toString();
   }
 
   /** {@code [4, messageId, errorCode, description, {}]}. */
   public String writeError(String messageId, ErrorCode errorCode, String description) {
-    return write(
-        g -> {
-          g.writeStartArray();
-          g.writeNumber(Frame.CALL_ERROR);
-          g.writeString(messageId);
-          g.writeString(errorCode.wire());
-          g.writeString(description);
-          g.writeStartObject();
-          g.writeEndObject();
-          g.writeEndArray();
-        });
+    JsonOutput out = new JsonOutput(64 + description.length());
+    out.raw('[').number(Frame.CALL_ERROR).comma().string(messageId).comma();
+    out.string(errorCode.wire()).comma().string(description).comma();
+    return out.raw('{').raw('}').raw(']').toString();
   }
 
   /** A request or response record alone, as the JSON object that would be its payload. */
   public String writePayload(Record payload) {
-    return write(g -> writeRecord(g, payload));
+    JsonOutput out = new JsonOutput(64);
+    writeRecord(out, payload);
+    return out.toString();
   }
 
-  private static void writeRecord(JsonGenerator g, Object payload) throws IOException {
+  private static void writeRecord(JsonOutput out, Object payload) {
     RecordSchema schema = RecordSchema.of(payload.getClass());
     try {
-      PayloadWriter.writeObject(g, schema, payload);
+      PayloadWriter.writeObject(out, schema, payload);
     } catch (FieldViolation v) {
       throw v.toViolation(schema.type().getSimpleName());
     }
-  }
-
-  private interface Writing {
-    void to(JsonGenerator g) throws IOException;
-  }
-
-  private static String write(Writing writing) {
-    StringWriter out = new StringWriter(128);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      writing.to(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
-    }
-    return out.toString();
   }
 
   private static void checkMessageId(String messageId) {

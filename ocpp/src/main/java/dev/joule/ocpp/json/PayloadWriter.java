@@ -1,9 +1,7 @@
 package dev.joule.ocpp.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.WireEnum;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,8 +13,9 @@ import java.util.List;
 final class PayloadWriter {
   private PayloadWriter() {}
 
-  static void writeObject(JsonGenerator g, RecordSchema schema, Object record) throws IOException {
-    g.writeStartObject();
+  static void writeObject(JsonOutput g, RecordSchema schema, Object record) {
+    g.raw('{');
+    boolean first = true;
     for (RecordSchema.Field field : schema.fields()) {
       Object value = schema.get(field, record);
       if (value == null) {
@@ -27,19 +26,23 @@ final class PayloadWriter {
         }
         continue;
       }
-      g.writeFieldName(field.name());
+      if (!first) {
+        g.comma();
+      }
+      first = false;
+      g.name(field.name());
       try {
         writeValue(g, field.type(), value);
       } catch (FieldViolation v) {
         throw v.inField(field.name());
       }
     }
-    g.writeEndObject();
+    g.raw('}');
   }
 
-  private static void writeValue(JsonGenerator g, FieldType type, Object value) throws IOException {
+  private static void writeValue(JsonOutput g, FieldType type, Object value) {
     switch (type) {
-      case FieldType.StringType s -> g.writeString(PayloadReader.checkString((String) value, s));
+      case FieldType.StringType s -> g.string(PayloadReader.checkString((String) value, s));
       case FieldType.IntegerType i -> {
         int v = (Integer) value;
         if (v < i.min()) {
@@ -47,12 +50,12 @@ final class PayloadWriter {
               ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
               "must be at least " + i.min() + ", got " + v);
         }
-        g.writeNumber(v);
+        g.number(v);
       }
       case FieldType.NumberType n -> writeNumber(g, n, (Double) value);
-      case FieldType.BooleanType b -> g.writeBoolean((Boolean) value);
-      case FieldType.DateTimeType d -> g.writeString(DateTimes.format((Instant) value));
-      case FieldType.EnumType e -> g.writeString(((WireEnum) value).wire());
+      case FieldType.BooleanType b -> g.bool((Boolean) value);
+      case FieldType.DateTimeType d -> g.string(DateTimes.format((Instant) value));
+      case FieldType.EnumType e -> g.string(((WireEnum) value).wire());
       case FieldType.ObjectType o -> writeObject(g, o.schema(), value);
       case FieldType.ArrayType a -> {
         List<?> items = (List<?>) value;
@@ -61,21 +64,23 @@ final class PayloadWriter {
               ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION,
               "needs at least " + a.minItems() + " item(s), has " + items.size());
         }
-        g.writeStartArray();
+        g.raw('[');
         for (int i = 0; i < items.size(); i++) {
+          if (i > 0) {
+            g.comma();
+          }
           try {
             writeValue(g, a.element(), items.get(i));
           } catch (FieldViolation v) {
             throw v.atIndex(i);
           }
         }
-        g.writeEndArray();
+        g.raw(']');
       }
     }
   }
 
-  private static void writeNumber(JsonGenerator g, FieldType.NumberType type, double value)
-      throws IOException {
+  private static void writeNumber(JsonOutput g, FieldType.NumberType type, double value) {
     if (!PayloadReader.isMultiple(value, type.multipleOf())) {
       throw new FieldViolation(
           ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
@@ -83,11 +88,11 @@ final class PayloadWriter {
     }
     double inverse = Math.rint(1 / type.multipleOf());
     if (type.multipleOf() == 0 || Math.abs(inverse * type.multipleOf() - 1) > 1e-12) {
-      g.writeNumber(value);
+      g.number(value);
     } else {
       // 0.1 * 3 is 0.30000000000000004 in binary; n / 10.0 is the double nearest to the exact
       // tenth and prints as it, so strict validators on the other side accept it.
-      g.writeNumber(Math.rint(value * inverse) / inverse);
+      g.number(Math.rint(value * inverse) / inverse);
     }
   }
 }
