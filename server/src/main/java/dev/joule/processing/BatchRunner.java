@@ -1,0 +1,136 @@
+package dev.joule.processing;
+
+import dev.joule.bus.InboxMessage;
+import dev.joule.bus.Lease;
+import dev.joule.ocpp.ErrorCode;
+import dev.joule.ocpp.OcppViolation;
+import dev.joule.ocpp.Response;
+import dev.joule.ocpp.json.OcppJson;
+import dev.joule.store.DatabaseUnavailable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a batch of leased CALLs through their handlers in one database transaction (group commit:
+ * one fsync for many messages) and returns their answers only after the commit (rule 1).
+ *
+ * <p>If a handler fails, the batch is rolled back and every message runs again alone, so one bad
+ * message costs its neighbours only time: the failing one is answered with its CALLERROR, the
+ * others with their results. If the database itself fails, the exception propagates and nothing
+ * is answered: the caller releases the leases for redelivery.
+ */
+public final class BatchRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
+
+  private final DataSource dataSource;
+  private final Handlers handlers;
+  private final OcppJson codec;
+  private final Clock clock;
+
+  public BatchRunner(DataSource dataSource, Handlers handlers, OcppJson codec, Clock clock) {
+    this.dataSource = dataSource;
+    this.handlers = handlers;
+    this.codec = codec;
+    this.clock = clock;
+  }
+
+  List<Outcome> run(List<Lease> leases) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        List<Outcome> outcomes = new ArrayList<>(leases.size());
+        for (Lease lease : leases) {
+          outcomes.add(answer(connection, lease, handle(connection, lease)));
+        }
+        connection.commit();
+        return outcomes;
+      } catch (HandlerFailure e) {
+        connection.rollback();
+        if (leases.size() == 1) {
+          return List.of(failed(leases.getFirst(), e));
+        }
+        return runAlone(connection, leases);
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      }
+    }
+  }
+
+  private List<Outcome> runAlone(Connection connection, List<Lease> leases) throws SQLException {
+    List<Outcome> outcomes = new ArrayList<>(leases.size());
+    for (Lease lease : leases) {
+      try {
+        Response response = handle(connection, lease);
+        connection.commit();
+        outcomes.add(answer(connection, lease, response));
+      } catch (HandlerFailure e) {
+        connection.rollback();
+        outcomes.add(failed(lease, e));
+      }
+    }
+    return outcomes;
+  }
+
+  private Response handle(Connection connection, Lease lease) {
+    InboxMessage message = lease.message();
+    CallContext context =
+        new CallContext(
+            message.chargerId(),
+            message.call().messageId(),
+            message.receivedAt(),
+            clock.instant(),
+            connection);
+    try {
+      return handlers.dispatch(context, message.call().action(), message.call().payload());
+    } catch (OcppViolation e) {
+      throw new HandlerFailure(e.errorCode(), e.description(), null);
+    } catch (DatabaseUnavailable e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new HandlerFailure(ErrorCode.INTERNAL_ERROR, "processing failed", e);
+    }
+  }
+
+  private Outcome answer(Connection connection, Lease lease, Response response) {
+    return new Outcome(lease, codec.writeResult(lease.message().call().messageId(), response));
+  }
+
+  private Outcome failed(Lease lease, HandlerFailure failure) {
+    InboxMessage message = lease.message();
+    if (failure.getCause() != null) {
+      LOG.warn(
+          "{} {} from {} failed",
+          message.call().action().wire(),
+          message.call().messageId(),
+          message.chargerId(),
+          failure.getCause());
+    }
+    return new Outcome(
+        lease, codec.writeError(message.call().messageId(), failure.code, failure.getMessage()));
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      LOG.debug("rollback failed", e);
+    }
+  }
+
+  /** A handler refused or failed one message; the database is fine. */
+  private static final class HandlerFailure extends RuntimeException {
+    private final ErrorCode code;
+
+    HandlerFailure(ErrorCode code, String description, Throwable cause) {
+      super(description, cause, false, false);
+      this.code = code;
+    }
+  }
+}
