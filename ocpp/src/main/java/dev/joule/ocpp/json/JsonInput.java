@@ -73,7 +73,7 @@ final class JsonInput {
 
   void expectEnd(String what) {
     if (peek() != END) {
-      throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, "text after the " + what);
+      throw syntax("text after the " + what);
     }
   }
 

@@ -46,6 +46,18 @@ class JsonInputTest {
   }
 
   @Test
+  void textAfterTheValueIsReportedAsNotValidJson() {
+    // Regression: the description was "text after the payload", without the "not valid JSON"
+    // every other syntax error starts with.
+    JsonInput in = new JsonInput("{} x");
+    in.skipValue();
+
+    assertThatThrownBy(() -> in.expectEnd("payload"))
+        .isInstanceOf(OcppViolation.class)
+        .hasMessage("not valid JSON at offset 3: text after the payload");
+  }
+
+  @Test
   void escapesStillDecodeAfterTheyAreCheckedWhileScanning() {
     assertThat(
             new JsonInput("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\\u00AF\"")
