@@ -294,14 +294,13 @@ final class JsonInput {
     skipValue(0);
   }
 
+  /** {@code depth}: how many arrays and objects enclose the value. */
   private void skipValue(int depth) {
-    if (depth > MAX_SKIP_DEPTH) {
-      throw syntax("nested deeper than " + MAX_SKIP_DEPTH + " levels");
-    }
     int c = peek();
     switch (c) {
       case '"' -> scanString();
       case '{' -> {
+        checkDepth(depth);
         pos++;
         if (!consume('}')) {
           do {
@@ -316,6 +315,7 @@ final class JsonInput {
         }
       }
       case '[' -> {
+        checkDepth(depth);
         pos++;
         if (!consume(']')) {
           do {
@@ -328,6 +328,13 @@ final class JsonInput {
       case 'f' -> literal("false");
       case 'n' -> literal("null");
       default -> scanNumber();
+    }
+  }
+
+  /** Refuses an array or object inside 64 others: it would be level 65. */
+  private void checkDepth(int depth) {
+    if (depth >= MAX_SKIP_DEPTH) {
+      throw syntax("nested deeper than " + MAX_SKIP_DEPTH + " levels");
     }
   }
 

@@ -58,6 +58,17 @@ class JsonInputTest {
   }
 
   @Test
+  void sixtyFiveLevelsAreRefusedWhenTheInnermostIsEmpty() {
+    // Regression: the limit was checked on every value rather than on arrays and objects, so
+    // 65 levels passed when the innermost array held nothing.
+    String text = "[".repeat(65) + "]".repeat(65);
+
+    assertThatThrownBy(() -> new JsonInput(text).skipValue())
+        .isInstanceOf(OcppViolation.class)
+        .hasMessage("not valid JSON at offset 64: nested deeper than 64 levels");
+  }
+
+  @Test
   void escapesStillDecodeAfterTheyAreCheckedWhileScanning() {
     assertThat(
             new JsonInput("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\\u00AF\"")
