@@ -72,14 +72,14 @@ final class JsonInput {
 
   void expectEnd(String what) {
     if (peek() != END) {
-      throw new OcppViolation(ErrorCode.FORMATION_VIOLATION, "text after the " + what);
+      throw syntax("text after the " + what);
     }
   }
 
   /**
    * Scans the string that starts at the current position (a '"'), leaving its bounds in {@link
    * #stringStart()} and {@link #stringEnd()}; {@link #stringEscaped()} tells whether it needs
-   * decoding.
+   * decoding. Checks every escape, so that a string that is only skipped is checked too.
    */
   void scanString() {
     char[] cs = chars;
@@ -95,7 +95,7 @@ final class JsonInput {
       }
       if (c == '\\') {
         stringEscaped = true;
-        i += 2;
+        i = escapeEnd(i);
         continue;
       }
       if (c < 0x20) {
@@ -106,6 +106,31 @@ final class JsonInput {
     }
     pos = length;
     throw syntax("unterminated string");
+  }
+
+  /** Checks the escape whose backslash is at {@code i}; returns where it ends. */
+  private int escapeEnd(int i) {
+    if (i + 1 >= length) {
+      throw syntaxAt(length, "unterminated string");
+    }
+    char e = chars[i + 1];
+    switch (e) {
+      case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+        return i + 2;
+      }
+      case 'u' -> {
+        for (int k = i + 2; k < i + 6; k++) {
+          if (k >= length) {
+            throw syntaxAt(length, "unterminated string");
+          }
+          if (hexValue(chars[k]) < 0) {
+            throw syntaxAt(i, "bad \\u escape");
+          }
+        }
+        return i + 6;
+      }
+      default -> throw syntaxAt(i, "bad escape '\\" + e + "'");
+    }
   }
 
   /** Looks the string just scanned up in {@code table}. */
@@ -127,7 +152,7 @@ final class JsonInput {
     return stringEscaped;
   }
 
-  /** The decoded value of the string just scanned. */
+  /** The decoded value of the string just scanned; {@link #scanString} checked its escapes. */
   String scannedString() {
     if (!stringEscaped) {
       return text.substring(stringStart, stringEnd);
@@ -142,28 +167,20 @@ final class JsonInput {
       }
       char e = chars[i++];
       switch (e) {
-        case '"', '\\', '/' -> out.append(e);
         case 'b' -> out.append('\b');
         case 'f' -> out.append('\f');
         case 'n' -> out.append('\n');
         case 'r' -> out.append('\r');
         case 't' -> out.append('\t');
         case 'u' -> {
-          if (i + 4 > stringEnd) {
-            throw syntaxAt(i, "bad \\u escape");
-          }
           int code = 0;
           for (int k = 0; k < 4; k++) {
-            int digit = Character.digit(chars[i + k], 16);
-            if (digit < 0) {
-              throw syntaxAt(i, "bad \\u escape");
-            }
-            code = code * 16 + digit;
+            code = code * 16 + hexValue(chars[i + k]);
           }
           out.append((char) code);
           i += 4;
         }
-        default -> throw syntaxAt(i - 1, "bad escape '\\" + e + "'");
+        default -> out.append(e); // '"', '\\' or '/'
       }
     }
     return out.toString();
@@ -273,14 +290,13 @@ final class JsonInput {
     skipValue(0);
   }
 
+  /** {@code depth}: how many arrays and objects enclose the value. */
   private void skipValue(int depth) {
-    if (depth > MAX_SKIP_DEPTH) {
-      throw syntax("nested deeper than " + MAX_SKIP_DEPTH + " levels");
-    }
     int c = peek();
     switch (c) {
       case '"' -> scanString();
       case '{' -> {
+        checkDepth(depth);
         pos++;
         if (!consume('}')) {
           do {
@@ -295,6 +311,7 @@ final class JsonInput {
         }
       }
       case '[' -> {
+        checkDepth(depth);
         pos++;
         if (!consume(']')) {
           do {
@@ -307,6 +324,13 @@ final class JsonInput {
       case 'f' -> literal("false");
       case 'n' -> literal("null");
       default -> scanNumber();
+    }
+  }
+
+  /** Refuses an array or object inside 64 others: it would be level 65. */
+  private void checkDepth(int depth) {
+    if (depth >= MAX_SKIP_DEPTH) {
+      throw syntax("nested deeper than " + MAX_SKIP_DEPTH + " levels");
     }
   }
 
@@ -337,6 +361,20 @@ final class JsonInput {
   private static OcppViolation syntaxAt(int at, String what) {
     return new OcppViolation(
         ErrorCode.FORMATION_VIOLATION, "not valid JSON at offset " + at + ": " + what);
+  }
+
+  /** The value of an ASCII hex digit, or -1 (Character.digit also takes non-ASCII digits). */
+  private static int hexValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   private static boolean isDigit(char c) {

@@ -92,6 +92,8 @@ class OcppJsonTest {
         "[3,\"1\"]                              | ProtocolError      | 3 | 1  | CALLRESULT has no payload",
         "[3,\"1\",\"x\"]                        | FormationViolation | 3 | 1  | must be a JSON object",
         "[3,\"1\",{},1]                         | FormationViolation | 3 | 1  | more than 3 elements",
+        // Regression: a payload that is only skipped had its escapes unchecked.
+        "[3,\"1\",{\"a\":\"\\x\"}]              | FormationViolation | 3 | 1  | bad escape",
         "[4,\"1\"]                              | ProtocolError      | 4 | 1  | no ErrorCode",
         "[4,\"1\",\"GenericError\",5]           | FormationViolation | 4 | 1  | ErrorDescription",
         "[4,\"1\",\"GenericError\",\"\",[]]     | FormationViolation | 4 | 1  | ErrorDetails",
