@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>If a handler fails, the batch is rolled back and every message runs again alone, so one bad
  * message costs its neighbours only time: the failing one is answered with its CALLERROR, the
- * others with their results. If the database itself fails, the exception propagates and nothing
- * is answered: the caller releases the leases for redelivery.
+ * others with their results. If the database itself fails, the exception propagates and nothing is
+ * answered: the caller releases the leases for redelivery.
  */
 public final class BatchRunner {
   private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processing workers: each leases a batch from the inbox, runs it in one transaction, publishes
- * the answers and acks, in that order. Stateless: any worker takes any message.
+ * Processing workers: each leases a batch from the inbox, runs it in one transaction, publishes the
+ * answers and acks, in that order. Stateless: any worker takes any message.
  */
 public final class Processor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
@@ -57,7 +57,10 @@ public final class Processor implements AutoCloseable {
     try {
       outcomes = runner.run(leases);
     } catch (SQLException | DatabaseUnavailable e) {
-      LOG.warn("database unavailable, {} message(s) go back for redelivery: {}", leases.size(), e.getMessage());
+      LOG.warn(
+          "database unavailable, {} message(s) go back for redelivery: {}",
+          leases.size(),
+          e.getMessage());
       leases.forEach(Lease::release);
       pause(DATABASE_BACKOFF);
       return;

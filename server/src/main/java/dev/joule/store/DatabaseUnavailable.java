@@ -1,7 +1,5 @@
 package dev.joule.store;
 
-import java.sql.SQLException;
-
 /**
  * The database failed (connection lost, server down, out of resources), not the message: work in
  * progress is not answered and goes back for redelivery.

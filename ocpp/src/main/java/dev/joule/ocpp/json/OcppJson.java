@@ -155,7 +155,10 @@ public final class OcppJson {
       }
       type = (int) number;
       if (type < Frame.CALL || type > Frame.CALL_ERROR) {
-        return new Frame.Unknown(type);
+        OcppViolation syntax = syntaxError(in.text());
+        return syntax == null
+            ? new Frame.Unknown(type)
+            : invalid(0, null, syntax.errorCode(), syntax.description());
       }
       if (in.consume(']')) {
         return invalid(type, null, ErrorCode.PROTOCOL_ERROR, "message has no UniqueId");
@@ -179,7 +182,23 @@ public final class OcppJson {
         default -> readCallError(in, id);
       };
     } catch (OcppViolation v) {
-      return invalid(type, id, v.errorCode(), v.description());
+      // The reader stops at the first fault it meets; text that is not JSON at all must still be
+      // reported as such, even when a schema fault comes first. Only the error path pays for this.
+      OcppViolation syntax = syntaxError(in.text());
+      OcppViolation reported = syntax == null ? v : syntax;
+      return invalid(type, id, reported.errorCode(), reported.description());
+    }
+  }
+
+  /** The syntax error in {@code text}, or null if it is one JSON value. */
+  private static OcppViolation syntaxError(String text) {
+    JsonInput in = new JsonInput(text);
+    try {
+      in.skipValue();
+      in.expectEnd("message array");
+      return null;
+    } catch (OcppViolation v) {
+      return v;
     }
   }
 

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.StringJoiner;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -291,12 +290,8 @@ class JsonInputDifferentialTest {
       Optional<JsonNode> tree = jacksonTree(text);
       tally.count(tree.isPresent());
       if (tree.isEmpty()) {
-        boolean knownGap = firstSignificant(data) != '"' && isTypeViolationOfData(frame);
         tally.check(
-            seed,
-            text,
-            isFormationViolation(frame) || knownGap,
-            "Jackson rejects, codec read " + frame);
+            seed, text, isFormationViolation(frame), "Jackson rejects, codec read " + frame);
         continue;
       }
       JsonNode node = tree.get().path(3).path("data");
@@ -360,9 +355,6 @@ class JsonInputDifferentialTest {
   }
 
   @Test
-  @Disabled(
-      "Known gap in OcppJson/PayloadReader, not JsonInput: a schema violation found before a"
-          + " syntax error is reported instead of it")
   void aSyntaxErrorAfterAWronglyTypedFieldIsAFormationViolation() {
     // Found by readsDataTransferCallsWithRandomDataLikeJackson (seed 500859): this frame is not
     // JSON, but the reader stops at data, which is not a string, and never reaches the error.
@@ -487,26 +479,6 @@ class JsonInputDifferentialTest {
   private static boolean isFormationViolation(Frame frame) {
     return frame instanceof Frame.Invalid invalid
         && invalid.errorCode() == ErrorCode.FORMATION_VIOLATION;
-  }
-
-  /**
-   * Known gap, see {@link #aSyntaxErrorAfterAWronglyTypedFieldIsAFormationViolation}: when data
-   * does not start with a quote the reader reports its type and reads no further.
-   */
-  private static boolean isTypeViolationOfData(Frame frame) {
-    return frame instanceof Frame.Invalid invalid
-        && invalid.errorCode() == ErrorCode.TYPE_CONSTRAINT_VIOLATION
-        && invalid.description().startsWith("DataTransfer.data: must be string, got ");
-  }
-
-  /** The first character that is not JSON whitespace, or 0. */
-  private static char firstSignificant(String text) {
-    for (char c : text.toCharArray()) {
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return c;
-      }
-    }
-    return 0;
   }
 
   private static boolean isSyntaxError(ErrorCode code, String description) {
