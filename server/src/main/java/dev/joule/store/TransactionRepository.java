@@ -1,0 +1,121 @@
+package dev.joule.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Charge sessions: start (deduplicated by content), stop (idempotent), orphan stops. */
+public final class TransactionRepository {
+
+  /** A StartTransaction as stored. */
+  public record Start(
+      int connectorId,
+      String idTag,
+      int meterStart,
+      Instant timestamp,
+      Integer reservationId,
+      String status) {}
+
+  /** A StopTransaction as stored. */
+  public record Stop(
+      int transactionId, String idTag, int meterStop, Instant timestamp, String reason) {}
+
+  /**
+   * Records the start and returns its transaction id; a start with the same content (charger,
+   * connector, idTag, meterStart, timestamp) returns the id given the first time (rule 4).
+   */
+  public int start(Connection connection, String chargerId, Start start, Instant receivedAt) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            """
+            INSERT INTO charge_transaction (charger_id, connector_id, id_tag, meter_start,
+                start_timestamp, reservation_id, start_status, started_received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (charger_id, connector_id, id_tag, meter_start, start_timestamp)
+            DO UPDATE SET id_tag = excluded.id_tag
+            RETURNING id
+            """)) {
+      insert.setString(1, chargerId);
+      insert.setInt(2, start.connectorId());
+      insert.setString(3, start.idTag());
+      insert.setInt(4, start.meterStart());
+      Jdbc.setInstant(insert, 5, start.timestamp());
+      Jdbc.setInteger(insert, 6, start.reservationId());
+      insert.setString(7, start.status());
+      Jdbc.setInstant(insert, 8, receivedAt);
+      try (ResultSet row = insert.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /**
+   * Records the stop of a known transaction of this charger; a repeated stop changes nothing.
+   * Returns false when the transaction is not known (the caller records an orphan stop).
+   */
+  public boolean stop(Connection connection, String chargerId, Stop stop, Instant receivedAt) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            """
+            UPDATE charge_transaction SET meter_stop = ?, stop_timestamp = ?, stop_reason = ?,
+                stop_id_tag = ?, stopped_received_at = ?
+            WHERE id = ? AND charger_id = ? AND stop_timestamp IS NULL
+            """)) {
+      update.setInt(1, stop.meterStop());
+      Jdbc.setInstant(update, 2, stop.timestamp());
+      update.setString(3, stop.reason());
+      update.setString(4, stop.idTag());
+      Jdbc.setInstant(update, 5, receivedAt);
+      update.setInt(6, stop.transactionId());
+      update.setString(7, chargerId);
+      if (update.executeUpdate() == 1) {
+        return true;
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+    return exists(connection, chargerId, stop.transactionId());
+  }
+
+  private boolean exists(Connection connection, String chargerId, int transactionId) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM charge_transaction WHERE id = ? AND charger_id = ?")) {
+      query.setInt(1, transactionId);
+      query.setString(2, chargerId);
+      return query.executeQuery().next();
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /** Keeps a stop for a transaction Joule does not know; a repeated one is kept once. */
+  public void orphanStop(
+      Connection connection, String chargerId, Stop stop, String payload, Instant receivedAt) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            """
+            INSERT INTO orphan_stop (charger_id, transaction_id, id_tag, meter_stop,
+                stop_timestamp, reason, payload, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (charger_id, transaction_id, meter_stop, stop_timestamp) DO NOTHING
+            """)) {
+      insert.setString(1, chargerId);
+      insert.setInt(2, stop.transactionId());
+      insert.setString(3, stop.idTag());
+      insert.setInt(4, stop.meterStop());
+      Jdbc.setInstant(insert, 5, stop.timestamp());
+      insert.setString(6, stop.reason());
+      insert.setString(7, payload);
+      Jdbc.setInstant(insert, 8, receivedAt);
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+}
