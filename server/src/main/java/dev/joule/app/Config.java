@@ -1,0 +1,48 @@
+package dev.joule.app;
+
+import dev.joule.gateway.GatewaySettings;
+import dev.joule.ocpp.message.core.AuthorizationStatus;
+import dev.joule.ocpp.message.core.RegistrationStatus;
+import dev.joule.profile.core.CoreSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of a Joule process, validated. Documented key by key in docs/configuration.md; read
+ * by {@link ConfigLoader} from defaults, joule.yaml, JOULE_* variables and the command line.
+ */
+public record Config(
+    int port,
+    Path dataDir,
+    Optional<String> dbUrl,
+    int dbPoolSize,
+    Admission admission,
+    CoreSettings core,
+    GatewaySettings gateway,
+    Duration ackWait,
+    int workers,
+    int batchSize,
+    boolean messageLog,
+    Duration messageLogRetention) {
+
+  /** Who may connect. */
+  public enum Admission {
+    /** Any identity may connect and is recorded on first connection (the embedded default). */
+    AUTO_REGISTER,
+    /** Only chargers already in the database; others get HTTP 404. */
+    KNOWN_ONLY
+  }
+
+  public boolean embeddedDatabase() {
+    return dbUrl.isEmpty();
+  }
+
+  static AuthorizationStatus defaultUnknownIdTags(boolean embedded) {
+    return embedded ? AuthorizationStatus.ACCEPTED : AuthorizationStatus.INVALID;
+  }
+
+  static RegistrationStatus defaultBootStatus() {
+    return RegistrationStatus.ACCEPTED;
+  }
+}

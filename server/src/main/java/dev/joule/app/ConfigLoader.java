@@ -1,0 +1,252 @@
+package dev.joule.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.joule.gateway.GatewaySettings;
+import dev.joule.ocpp.WireEnum;
+import dev.joule.ocpp.message.core.AuthorizationStatus;
+import dev.joule.ocpp.message.core.RegistrationStatus;
+import dev.joule.profile.core.CoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the configuration: built-in defaults, then the YAML file (dashed keys), then {@code
+ * JOULE_*} environment variables (key upper-cased, dashes as underscores: {@code JOULE_DATA_DIR}),
+ * then command-line options; each layer overrides the one before. Every value is checked; the first
+ * bad one stops start-up with a {@link ConfigError} naming it.
+ */
+public final class ConfigLoader {
+  /** Every key with its default; "" means unset. The order is the documentation's. */
+  static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+  static {
+    DEFAULTS.put("port", "8180");
+    DEFAULTS.put("data-dir", "./data");
+    DEFAULTS.put("db-url", "");
+    DEFAULTS.put("db-pool-size", "8");
+    DEFAULTS.put("admission", "auto-register");
+    DEFAULTS.put("heartbeat-interval", "300s");
+    DEFAULTS.put("boot-status", "Accepted");
+    DEFAULTS.put("unknown-id-tags", "");
+    DEFAULTS.put("max-frame-bytes", "65536");
+    DEFAULTS.put("ping-interval", "60s");
+    DEFAULTS.put("pong-timeout", "30s");
+    DEFAULTS.put("tolerant-ping", "false");
+    DEFAULTS.put("call-queue-limit", "16");
+    DEFAULTS.put("reply-deadline", "20s");
+    DEFAULTS.put("call-timeout", "30s");
+    DEFAULTS.put("ack-wait", "5s");
+    DEFAULTS.put("workers", "4");
+    DEFAULTS.put("batch-size", "100");
+    DEFAULTS.put("message-log", "true");
+    DEFAULTS.put("message-log-retention", "7d");
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+  private ConfigLoader() {}
+
+  /**
+   * @param file the YAML file, if any (a missing file given explicitly is an error)
+   * @param environment usually {@code System.getenv()}
+   * @param options command-line values by key
+   */
+  public static Config load(
+      Optional<Path> file, Map<String, String> environment, Map<String, String> options) {
+    Map<String, String> values = new HashMap<>(DEFAULTS);
+    file.ifPresent(path -> values.putAll(readYaml(path)));
+    for (String key : DEFAULTS.keySet()) {
+      String variable = "JOULE_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+      if (environment.containsKey(variable)) {
+        values.put(key, environment.get(variable));
+      }
+    }
+    for (Map.Entry<String, String> option : options.entrySet()) {
+      if (!DEFAULTS.containsKey(option.getKey())) {
+        throw new ConfigError(option.getKey(), "unknown key");
+      }
+      values.put(option.getKey(), option.getValue());
+    }
+    return build(new Values(values));
+  }
+
+  private static Config build(Values v) {
+    Optional<String> dbUrl = v.optional("db-url");
+    dbUrl.ifPresent(
+        url -> {
+          if (!url.startsWith("jdbc:postgresql://")) {
+            throw new ConfigError(
+                "db-url", "must start with jdbc:postgresql://, got '" + url + "'");
+          }
+        });
+    AuthorizationStatus unknownIdTags =
+        v.optional("unknown-id-tags").isPresent()
+            ? v.wireEnum("unknown-id-tags", AuthorizationStatus.class)
+            : Config.defaultUnknownIdTags(dbUrl.isEmpty());
+    if (unknownIdTags != AuthorizationStatus.ACCEPTED
+        && unknownIdTags != AuthorizationStatus.INVALID) {
+      throw new ConfigError("unknown-id-tags", "must be Accepted or Invalid");
+    }
+    Duration pingInterval = v.duration("ping-interval", true);
+    GatewaySettings gateway =
+        new GatewaySettings(
+            v.integer("max-frame-bytes", 1024, 16 * 1024 * 1024),
+            pingInterval,
+            v.duration("pong-timeout", false),
+            v.bool("tolerant-ping"),
+            v.integer("call-queue-limit", 0, 10_000),
+            v.duration("reply-deadline", false),
+            v.duration("call-timeout", false));
+    CoreSettings core =
+        new CoreSettings(
+            v.duration("heartbeat-interval", false),
+            v.wireEnum("boot-status", RegistrationStatus.class),
+            unknownIdTags);
+    return new Config(
+        v.integer("port", 0, 65535),
+        v.path("data-dir"),
+        dbUrl,
+        v.integer("db-pool-size", 2, 200),
+        v.admission(),
+        core,
+        gateway,
+        v.duration("ack-wait", false),
+        v.integer("workers", 1, 256),
+        v.integer("batch-size", 1, 10_000),
+        v.bool("message-log"),
+        v.duration("message-log-retention", false));
+  }
+
+  private static Map<String, String> readYaml(Path path) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
+      throw new ConfigError("config", "cannot read " + path + ": " + reason);
+    }
+    Map<String, String> values = new HashMap<>();
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return values;
+    }
+    if (!root.isObject()) {
+      throw new ConfigError("config", path + " must be a map of keys to values");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      if (!DEFAULTS.containsKey(entry.getKey())) {
+        throw new ConfigError(entry.getKey(), "unknown key in " + path);
+      }
+      if (!entry.getValue().isValueNode()) {
+        throw new ConfigError(entry.getKey(), "must be a single value in " + path);
+      }
+      values.put(entry.getKey(), entry.getValue().asText());
+    }
+    return values;
+  }
+
+  /** Typed reads of the merged values, each failing with the key's name. */
+  private record Values(Map<String, String> raw) {
+    String get(String key) {
+      return raw.get(key).trim();
+    }
+
+    Optional<String> optional(String key) {
+      String value = get(key);
+      return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    int integer(String key, int min, int max) {
+      String value = get(key);
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed >= min && parsed <= max) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new ConfigError(
+          key, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+    }
+
+    boolean bool(String key) {
+      String value = get(key).toLowerCase(Locale.ROOT);
+      return switch (value) {
+        case "true", "yes", "on" -> true;
+        case "false", "no", "off" -> false;
+        default -> throw new ConfigError(key, "must be true or false, got '" + get(key) + "'");
+      };
+    }
+
+    Duration duration(String key, boolean zeroAllowed) {
+      String value = get(key);
+      Matcher m = DURATION.matcher(value);
+      if (m.matches()) {
+        long amount = Long.parseLong(m.group(1));
+        Duration d =
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(amount);
+              case "s" -> Duration.ofSeconds(amount);
+              case "m" -> Duration.ofMinutes(amount);
+              case "h" -> Duration.ofHours(amount);
+              default -> Duration.ofDays(amount);
+            };
+        if (zeroAllowed || !d.isZero()) {
+          return d;
+        }
+      }
+      throw new ConfigError(
+          key,
+          "must be a duration like 500ms, 30s, 5m, 2h or 7d"
+              + (zeroAllowed ? "" : " above zero")
+              + ", got '"
+              + value
+              + "'");
+    }
+
+    Path path(String key) {
+      String value = get(key);
+      if (value.isEmpty()) {
+        throw new ConfigError(key, "must not be empty");
+      }
+      return Path.of(value);
+    }
+
+    <E extends Enum<E> & WireEnum> E wireEnum(String key, Class<E> type) {
+      String value = get(key);
+      for (E constant : type.getEnumConstants()) {
+        if (constant.wire().equalsIgnoreCase(value)) {
+          return constant;
+        }
+      }
+      StringBuilder allowed = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.wire());
+      }
+      throw new ConfigError(key, "must be one of " + allowed + ", got '" + value + "'");
+    }
+
+    Config.Admission admission() {
+      return switch (get("admission").toLowerCase(Locale.ROOT)) {
+        case "auto-register" -> Config.Admission.AUTO_REGISTER;
+        case "known-only" -> Config.Admission.KNOWN_ONLY;
+        default ->
+            throw new ConfigError(
+                "admission", "must be auto-register or known-only, got '" + get("admission") + "'");
+      };
+    }
+  }
+}
