@@ -1,0 +1,194 @@
+package dev.joule.app;
+
+import dev.joule.api.ReadApi;
+import dev.joule.bus.inprocess.InProcessBus;
+import dev.joule.domain.Authorization;
+import dev.joule.gateway.Admission;
+import dev.joule.gateway.FrameLog;
+import dev.joule.gateway.Gateway;
+import dev.joule.ocpp.json.OcppJson;
+import dev.joule.processing.BatchRunner;
+import dev.joule.processing.Handlers;
+import dev.joule.processing.Processor;
+import dev.joule.profile.core.ChargeSessions;
+import dev.joule.profile.core.CoreProfile;
+import dev.joule.profile.firmware.FirmwareProfile;
+import dev.joule.store.ChargerRepository;
+import dev.joule.store.ConnectorStatusRepository;
+import dev.joule.store.Database;
+import dev.joule.store.EventRepository;
+import dev.joule.store.IdTagRepository;
+import dev.joule.store.MessageLog;
+import dev.joule.store.MeterValueRepository;
+import dev.joule.store.TransactionRepository;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Joule process with every role: gateway, in-process inbox, processors, API, on one database.
+ * The one place that builds infrastructure; {@code main} and the integration tests both start it
+ * here.
+ */
+public final class Joule implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Joule.class);
+  private static final String NODE = "node-1";
+
+  private final Database database;
+  private final Optional<MessageLog> messageLog;
+  private final InProcessBus bus;
+  private final Processor processor;
+  private final Vertx vertx;
+  private final Gateway gateway;
+  private final HttpServer server;
+  private final ExecutorService blocking;
+
+  private Joule(
+      Database database,
+      Optional<MessageLog> messageLog,
+      InProcessBus bus,
+      Processor processor,
+      Vertx vertx,
+      Gateway gateway,
+      HttpServer server,
+      ExecutorService blocking) {
+    this.database = database;
+    this.messageLog = messageLog;
+    this.bus = bus;
+    this.processor = processor;
+    this.vertx = vertx;
+    this.gateway = gateway;
+    this.server = server;
+    this.blocking = blocking;
+  }
+
+  public static Joule start(Config config) {
+    long started = System.nanoTime();
+    Clock clock = Clock.systemUTC();
+    Database database =
+        config
+            .dbUrl()
+            .map(url -> Database.external(url, config.dbPoolSize()))
+            .orElseGet(() -> Database.embedded(config.dataDir(), config.dbPoolSize()));
+    DataSource dataSource = database.dataSource();
+    Optional<MessageLog> messageLog =
+        config.messageLog()
+            ? Optional.of(new MessageLog(dataSource, clock, config.messageLogRetention()))
+            : Optional.empty();
+    OcppJson codec = OcppJson.forCentralSystem();
+    InProcessBus bus = new InProcessBus(clock, config.ackWait());
+    Handlers handlers = handlers(config, codec);
+    Processor processor =
+        new Processor(
+            bus,
+            bus,
+            new BatchRunner(dataSource, handlers, codec, clock),
+            config.workers(),
+            config.batchSize());
+    Vertx vertx = Vertx.vertx();
+    ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    Gateway gateway =
+        new Gateway(
+            vertx,
+            NODE,
+            config.gateway(),
+            codec,
+            bus,
+            bus,
+            admission(config.admission(), dataSource, clock),
+            messageLog.<FrameLog>map(log -> log).orElse(FrameLog.NONE),
+            clock);
+    Router router = Router.router(vertx);
+    new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+    HttpServerOptions options = new HttpServerOptions().setPort(config.port()).setHost("0.0.0.0");
+    Gateway.configure(options, config.gateway());
+    HttpServer server = vertx.createHttpServer(options).requestHandler(router);
+    gateway.attach(server);
+    server.listen().await();
+    Joule joule =
+        new Joule(database, messageLog, bus, processor, vertx, gateway, server, blocking);
+    LOG.info(
+        "Joule ready in {} ms: chargers ws://HOST:{}/ocpp/{{chargePointId}}, API http://HOST:{}/api/v1, data {}",
+        Duration.ofNanos(System.nanoTime() - started).toMillis(),
+        server.actualPort(),
+        server.actualPort(),
+        config.dbUrl().orElse(config.dataDir().toAbsolutePath().toString()));
+    return joule;
+  }
+
+  private static Handlers handlers(Config config, OcppJson codec) {
+    Authorization authorization =
+        new Authorization(new IdTagRepository(), config.core().unknownIdTags());
+    Handlers handlers = new Handlers();
+    new CoreProfile(
+            config.core(),
+            authorization,
+            new ChargerRepository(),
+            new ConnectorStatusRepository(),
+            new EventRepository(),
+            Map.of())
+        .register(handlers);
+    new ChargeSessions(
+            authorization, new TransactionRepository(), new MeterValueRepository(), codec)
+        .register(handlers);
+    new FirmwareProfile(new EventRepository()).register(handlers);
+    return handlers;
+  }
+
+  private static Admission admission(Config.Admission policy, DataSource dataSource, Clock clock) {
+    ChargerRepository chargers = new ChargerRepository();
+    return chargerId -> {
+      try (Connection connection = dataSource.getConnection()) {
+        return switch (policy) {
+          case AUTO_REGISTER -> {
+            chargers.register(connection, chargerId, clock.instant());
+            yield true;
+          }
+          case KNOWN_ONLY -> chargers.exists(connection, chargerId);
+        };
+      } catch (SQLException e) {
+        throw dev.joule.store.SqlFailures.unchecked(e);
+      }
+    };
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** The database, for tests and tools that inspect what Joule recorded. */
+  public DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  /**
+   * Closes charger connections with 1001 going away and stops accepting, lets each processor
+   * finish the batch in hand, flushes the message log and stops PostgreSQL. A CALL still waiting
+   * in the in-process inbox was never answered, so its charger sends it again after reconnecting;
+   * its effects, if any were committed, are not doubled (rule 4).
+   */
+  @Override
+  public void close() {
+    LOG.info("Joule stopping");
+    gateway.close();
+    server.close().await();
+    processor.close();
+    messageLog.ifPresent(MessageLog::close);
+    vertx.close().await();
+    blocking.shutdown();
+    database.close();
+    LOG.info("Joule stopped");
+  }
+}

@@ -1,0 +1,141 @@
+package dev.joule.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Core profile behaviour over a real WebSocket with Joule's own raw test charger. */
+class CoreProtocolIT {
+  @TempDir static Path dataDir;
+  static JouleServer joule;
+
+  private static final String START =
+      "[2,\"%s\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"tag-7\",\"meterStart\":250,"
+          + "\"timestamp\":\"2026-11-24T09:00:00Z\"}]";
+
+  @BeforeAll
+  static void start() {
+    joule = JouleServer.start(dataDir);
+  }
+
+  @AfterAll
+  static void stop() {
+    joule.close();
+  }
+
+  @Test
+  void negotiatesOcpp16() {
+    try (RawCharger charger = joule.charger("CP-SUB")) {
+      assertThat(charger.subprotocol()).isEqualTo("ocpp1.6");
+    }
+  }
+
+  @Test
+  void aRetriedStartTransactionGetsTheSameTransactionId() {
+    try (RawCharger charger = joule.charger("CP-RETRY")) {
+      String first = charger.call(START.formatted("s-1"));
+      String retried = charger.call(START.formatted("s-2"));
+
+      assertThat(first).startsWith("[3,\"s-1\",");
+      assertThat(transactionId(retried)).isEqualTo(transactionId(first));
+      assertThat(joule.count("SELECT count(*) FROM charge_transaction WHERE charger_id = ?", "CP-RETRY"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStopForAnUnknownTransactionIsAcknowledgedAndKept() {
+    try (RawCharger charger = joule.charger("CP-ORPHAN")) {
+      for (int id : new int[] {-1, 0, 987654}) {
+        String answer =
+            charger.call(
+                "[2,\"x"
+                    + id
+                    + "\",\"StopTransaction\",{\"transactionId\":"
+                    + id
+                    + ",\"meterStop\":10,\"timestamp\":\"2026-11-24T10:00:00Z\"}]");
+        assertThat(answer).isEqualTo("[3,\"x" + id + "\",{}]");
+      }
+      assertThat(joule.count("SELECT count(*) FROM orphan_stop WHERE charger_id = ?", "CP-ORPHAN"))
+          .isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aRepeatedStopChangesNothing() {
+    try (RawCharger charger = joule.charger("CP-STOP2")) {
+      int id = transactionId(charger.call(START.formatted("a")));
+      String stop =
+          "[2,\"%s\",\"StopTransaction\",{\"transactionId\":"
+              + id
+              + ",\"meterStop\":%d,\"timestamp\":\"2026-11-24T10:00:00Z\"}]";
+
+      assertThat(charger.call(stop.formatted("b", 900))).isEqualTo("[3,\"b\",{}]");
+      assertThat(charger.call(stop.formatted("c", 950))).isEqualTo("[3,\"c\",{}]");
+      assertThat(joule.count("SELECT meter_stop FROM charge_transaction WHERE id = ?", id))
+          .isEqualTo(900);
+    }
+  }
+
+  @Test
+  void badFramesGetTheirCallErrorAndTheConnectionSurvives() {
+    try (RawCharger charger = joule.charger("CP-BAD")) {
+      assertThat(charger.call("[2,\"b1\",\"Authorize\",{}]"))
+          .startsWith("[4,\"b1\",\"OccurenceConstraintViolation\",\"Authorize.idTag");
+      assertThat(charger.call("[2,\"b2\",\"Authorise\",{}]"))
+          .startsWith("[4,\"b2\",\"NotImplemented\",");
+      assertThat(charger.call("[2,\"b3\",\"Reset\",{\"type\":\"Hard\"}]"))
+          .startsWith("[4,\"b3\",\"NotSupported\",");
+      assertThat(charger.call("[2,\"b4\",\"StatusNotification\",{\"connectorId\":\"one\"}]"))
+          .startsWith("[4,\"b4\",\"TypeConstraintViolation\",");
+      assertThat(charger.call("[2,\"b5\",\"Heartbeat\",{}"))
+          .startsWith("[4,\"b5\",\"FormationViolation\",\"not valid JSON");
+      charger.send("[9,\"ignored\",\"Whatever\",{}]");
+
+      assertThat(charger.call("[2,\"ok\",\"Heartbeat\",{}]")).startsWith("[3,\"ok\",{\"currentTime\":");
+    }
+  }
+
+  @Test
+  void statusNotificationsAreKeptWithHistory() {
+    try (RawCharger charger = joule.charger("CP-STATUS")) {
+      for (String status : new String[] {"Available", "Preparing", "Charging"}) {
+        charger.call(
+            "[2,\""
+                + status
+                + "\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\""
+                + status
+                + "\",\"timestamp\":\"1970-01-01T00:00:00Z\"}]");
+      }
+      assertThat(joule.count("SELECT count(*) FROM connector_status_history WHERE charger_id = ?", "CP-STATUS"))
+          .isEqualTo(3);
+      assertThat(
+              joule.count(
+                  "SELECT count(*) FROM connector_status WHERE charger_id = ? AND status = 'Charging'",
+                  "CP-STATUS"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aNewConnectionWithTheSameIdentityReplacesTheOld() {
+    try (RawCharger old = joule.charger("CP-TWICE");
+        RawCharger fresh = joule.charger("CP-TWICE")) {
+      assertThat(old.closeCode()).isPositive();
+      assertThat(fresh.call("[2,\"h\",\"Heartbeat\",{}]")).startsWith("[3,\"h\",");
+    }
+  }
+
+  static int transactionId(String callResult) {
+    int at = callResult.indexOf("\"transactionId\":") + "\"transactionId\":".length();
+    int end = at;
+    while (Character.isDigit(callResult.charAt(end))) {
+      end++;
+    }
+    return Integer.parseInt(callResult.substring(at, end));
+  }
+}

@@ -1,0 +1,94 @@
+package dev.joule.it;
+
+import dev.joule.app.Config;
+import dev.joule.app.ConfigLoader;
+import dev.joule.app.Joule;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A real Joule on a free port and the embedded PostgreSQL in a temporary directory. */
+final class JouleServer implements AutoCloseable {
+  private final Joule joule;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private JouleServer(Joule joule) {
+    this.joule = joule;
+  }
+
+  static JouleServer start(Path dataDir, String... keyValues) {
+    Map<String, String> options = new HashMap<>();
+    options.put("port", "0");
+    options.put("data-dir", dataDir.toString());
+    for (int i = 0; i < keyValues.length; i += 2) {
+      options.put(keyValues[i], keyValues[i + 1]);
+    }
+    Config config = ConfigLoader.load(Optional.empty(), Map.of(), options);
+    return new JouleServer(Joule.start(config));
+  }
+
+  int port() {
+    return joule.port();
+  }
+
+  RawCharger charger(String id) {
+    return RawCharger.connect(port(), id);
+  }
+
+  String url(String chargerPath) {
+    return "ws://127.0.0.1:" + port() + "/ocpp/" + chargerPath;
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(api(path)).GET().build());
+  }
+
+  HttpResponse<String> put(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(api(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** The first column of the first row of {@code sql}, as a long. */
+  long count(String sql, Object... parameters) {
+    try (Connection connection = joule.dataSource().getConnection();
+        var statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private URI api(String path) {
+    return URI.create("http://127.0.0.1:" + port() + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    joule.close();
+  }
+}
