@@ -50,6 +50,7 @@ public final class ReadApi {
   static final String PREFIX = "/api/v1";
 
   private final ChargerRoutes chargers;
+  private final TransactionRoutes transactions;
 
   /**
    * @param dataSource the Joule database (schema of {@code db/migration})
@@ -64,11 +65,15 @@ public final class ReadApi {
     this.chargers =
         new ChargerRoutes(
             new ChargerQueries(database, connections), new StatusHistoryQueries(database), replies);
+    this.transactions =
+        new TransactionRoutes(
+            new TransactionQueries(database), new MeterValueQueries(database), replies);
   }
 
   /** Adds the routes, and the JSON error handling of {@code /api/v1}, to {@code router}. */
   public void mount(Router router) {
     chargers.mount(router);
+    transactions.mount(router);
     ApiErrors.mount(router);
   }
 }
