@@ -51,6 +51,7 @@ public final class ReadApi {
 
   private final ChargerRoutes chargers;
   private final TransactionRoutes transactions;
+  private final IdTagRoutes idTags;
 
   /**
    * @param dataSource the Joule database (schema of {@code db/migration})
@@ -68,12 +69,14 @@ public final class ReadApi {
     this.transactions =
         new TransactionRoutes(
             new TransactionQueries(database), new MeterValueQueries(database), replies);
+    this.idTags = new IdTagRoutes(new IdTagStore(database), clock, replies);
   }
 
   /** Adds the routes, and the JSON error handling of {@code /api/v1}, to {@code router}. */
   public void mount(Router router) {
     chargers.mount(router);
     transactions.mount(router);
+    idTags.mount(router);
     ApiErrors.mount(router);
   }
 }
