@@ -21,6 +21,14 @@ final class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+  /** Statuses Vert.x itself fails a request with, e.g. the body handler's size limit. */
+  private static final Map<Integer, String> CLIENT_ERRORS =
+      Map.of(
+          400, "malformed request",
+          404, "not found",
+          413, "request body too large",
+          415, "unsupported media type");
+
   private ApiErrors() {}
 
   /**
@@ -68,21 +76,13 @@ final class ApiErrors {
     }
     int status = rc.statusCode();
     String known = CLIENT_ERRORS.get(status);
-    if (known != null && failure == null) {
+    if (known != null) {
       send(rc.response(), status, known);
       return;
     }
     LOG.error("{} {} failed", rc.request().method(), rc.request().uri(), failure);
     send(rc.response(), 500, "internal error");
   }
-
-  /** Statuses Vert.x itself fails a request with, e.g. the body handler's size limit. */
-  private static final Map<Integer, String> CLIENT_ERRORS =
-      Map.of(
-          400, "malformed request",
-          404, "not found",
-          413, "request body too large",
-          415, "unsupported media type");
 
   private static void send(HttpServerResponse response, int status, String message) {
     if (response.headWritten()) {

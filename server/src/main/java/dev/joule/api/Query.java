@@ -27,7 +27,7 @@ final class Query {
     MultiMap params;
     try {
       params = rc.queryParams();
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) { // Vert.x fails to decode, e.g. "%ZZ"
       throw ApiException.badParameter("query", "malformed percent-encoding");
     }
     Set<String> names = Set.of(accepted);

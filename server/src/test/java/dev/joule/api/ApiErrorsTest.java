@@ -104,6 +104,15 @@ class ApiErrorsTest {
   }
 
   @Test
+  void malformedQueryStringIs400() throws Exception {
+    // java.net.URI refuses to build this request, so it goes over a plain socket
+    String response = api.rawHttp("GET /api/v1/chargers?limit=%ZZ HTTP/1.1");
+
+    assertThat(response).startsWith("HTTP/1.1 400 ");
+    assertThat(response).endsWith("{\"error\":\"query: malformed percent-encoding\"}");
+  }
+
+  @Test
   void repeatedQueryParameterIs400() {
     Response response = api.get("/api/v1/chargers?limit=1&limit=2");
 

@@ -8,10 +8,12 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -146,6 +148,16 @@ final class ApiFixture implements AutoCloseable {
   Response send(String method, String path) {
     return send(
         HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Sends one request line with no body over a plain socket and answers the whole response. */
+  String rawHttp(String requestLine) throws IOException {
+    try (Socket socket = new Socket("localhost", server.actualPort())) {
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
+      String request = requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private URI uri(String path) {
