@@ -1,0 +1,61 @@
+package dev.joule.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * The API's one JSON mapper. Instants are written as ISO-8601 strings ({@link Instant#toString},
+ * UTC, e.g. {@code 2026-11-24T10:15:30Z}); absent values are written as {@code null} so every
+ * response of a kind has the same fields.
+ */
+final class Json {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .registerModule(
+              new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+
+  private Json() {}
+
+  static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Parses a request body; malformed JSON is the client's fault, named as the body. */
+  static JsonNode readBody(byte[] body) {
+    try {
+      JsonNode node = MAPPER.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        throw ApiException.badParameter("body", "must be a JSON object, got nothing");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badParameter("body", "not valid JSON (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String writeString(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  static JsonNode readTree(String text) throws JsonProcessingException {
+    return MAPPER.readTree(text);
+  }
+}

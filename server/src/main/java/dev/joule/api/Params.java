@@ -1,0 +1,41 @@
+package dev.joule.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Parsing of single values, shared by query, path and body parameters; failures name them. */
+final class Params {
+  private Params() {}
+
+  /** An ISO-8601 instant; an offset ({@code +02:00}) is accepted and converted to UTC. */
+  static Instant instant(String name, String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badParameter(
+          name, "'" + value + "' is not an ISO-8601 instant such as 2026-11-24T10:15:30Z");
+    }
+  }
+
+  static int integer(String name, String value, int min, int max) {
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, like an out-of-range number
+    }
+    throw ApiException.badParameter(
+        name, "'" + value + "' is not an integer from " + min + " to " + max);
+  }
+
+  /** A string of 1 to {@code max} characters (code points, as OCPP's CiString counts them). */
+  static String text(String name, String value, int max) {
+    int length = value.codePointCount(0, value.length());
+    if (length == 0 || length > max) {
+      throw ApiException.badParameter(name, "must be 1 to " + max + " characters, got " + length);
+    }
+    return value;
+  }
+}
