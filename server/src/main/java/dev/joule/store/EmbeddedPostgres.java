@@ -6,9 +6,11 @@ import java.lang.ProcessBuilder.Redirect;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,7 +43,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
   static final String DATABASE = "postgres";
   private static final String LOCK_FILE = "pg.lock";
   private static final String CONTROL_LOG = "pg-ctl.log";
-  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
   private static final Duration STOP_WAIT = Duration.ofSeconds(60);
   private static final Duration EXIT_POLL = Duration.ofMillis(10);
 
@@ -68,30 +69,42 @@ public final class EmbeddedPostgres implements AutoCloseable {
    * @param dataDir Joule's data directory; PostgreSQL's own data is in {@code dataDir/pg}
    * @param port TCP port on 127.0.0.1, or 0 for any free port
    * @param binariesDir where the PostgreSQL binaries are unpacked, once. Kept out of /tmp by
-   *     default: a running server loads files from it, and /tmp gets cleaned.
+   *     default: a running server loads files from it, and /tmp gets cleaned. (zonky unpacks once
+   *     per JVM: a second server in the same JVM uses the first one's directory.)
+   * @param startupWait how long to wait for the server to accept connections; recovery after a
+   *     power cut replays the WAL first. A server that fails is reported only after this wait.
    */
-  public record Settings(Path dataDir, int port, Path binariesDir) {
+  public record Settings(Path dataDir, int port, Path binariesDir, Duration startupWait) {
+    public static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(60);
+
     public Settings {
       Objects.requireNonNull(dataDir, "dataDir");
       Objects.requireNonNull(binariesDir, "binariesDir");
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port must be 0..65535, was " + port);
       }
+      if (startupWait.isNegative() || startupWait.isZero()) {
+        throw new IllegalArgumentException("startup wait must be positive, was " + startupWait);
+      }
       dataDir = dataDir.toAbsolutePath().normalize();
       binariesDir = binariesDir.toAbsolutePath().normalize();
     }
 
-    /** Any free port; binaries in {@code dataDir/pg-binaries}. */
+    /** Any free port; binaries in {@code dataDir/pg-binaries}; a 60 s startup wait. */
     public static Settings in(Path dataDir) {
-      return new Settings(dataDir, 0, dataDir.resolve("pg-binaries"));
+      return new Settings(dataDir, 0, dataDir.resolve("pg-binaries"), DEFAULT_STARTUP_WAIT);
     }
 
     public Settings withPort(int port) {
-      return new Settings(dataDir, port, binariesDir);
+      return new Settings(dataDir, port, binariesDir, startupWait);
     }
 
     public Settings withBinariesDir(Path binariesDir) {
-      return new Settings(dataDir, port, binariesDir);
+      return new Settings(dataDir, port, binariesDir, startupWait);
+    }
+
+    public Settings withStartupWait(Duration startupWait) {
+      return new Settings(dataDir, port, binariesDir, startupWait);
     }
   }
 
@@ -220,13 +233,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
             .setOverrideWorkingDirectory(settings.binariesDir().toFile())
             .setPort(settings.port())
             .setRegisterShutdownHook(false)
-            .setPGStartupWait(STARTUP_WAIT)
+            .setPGStartupWait(settings.startupWait())
             // initdb and pg_ctl output; the server's own log goes to pg/log once it runs
             .setOutputRedirector(Redirect.appendTo(controlLog.toFile()))
             .setErrorRedirector(Redirect.appendTo(controlLog.toFile()))
             // the same collation and messages whatever the host's locale
             .setLocaleConfig("locale", "C");
     SERVER_CONFIG.forEach(builder::setServerConfig);
+    long logSize = sizeOf(controlLog);
     try {
       return builder.start();
     } catch (IOException | RuntimeException e) {
@@ -234,13 +248,43 @@ public final class EmbeddedPostgres implements AutoCloseable {
           "Embedded PostgreSQL in "
               + pgData
               + " did not start: "
-              + e.getMessage()
+              + reasonLogged(controlLog, logSize).orElse(e.getMessage())
               + " (see "
               + controlLog
               + " and "
               + pgData.resolve("log")
               + ")",
           e);
+    }
+  }
+
+  /**
+   * zonky only reports that it gave up waiting; initdb and PostgreSQL log why, as the last FATAL or
+   * error line of what they wrote during this start.
+   */
+  private static Optional<String> reasonLogged(Path controlLog, long from) {
+    try (var file = FileChannel.open(controlLog, StandardOpenOption.READ)) {
+      ByteBuffer written = ByteBuffer.allocate((int) Math.min(file.size() - from, 64 * 1024));
+      file.read(written, Math.max(from, file.size() - written.capacity()));
+      String text = new String(written.array(), 0, written.position(), StandardCharsets.UTF_8);
+      String reason = null;
+      for (String line : text.split("\n")) {
+        int at = Math.max(line.indexOf("FATAL:"), line.indexOf("error:"));
+        if (at >= 0) {
+          reason = line.substring(at).replaceAll("\\s+", " ").strip();
+        }
+      }
+      return Optional.ofNullable(reason);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      return 0;
     }
   }
 

@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,27 @@ class EmbeddedPostgresTest {
     try (EmbeddedPostgres server = EmbeddedPostgres.start(TestPostgres.settings(dataDir))) {
       assertThat(server.port()).isPositive();
     }
+  }
+
+  @Test
+  void serverThatFailsToStartIsReportedWithPostgresqlsReason(@TempDir Path dataDir)
+      throws Exception {
+    TestPostgres.copyTemplateTo(dataDir);
+    Files.writeString(
+        dataDir.resolve("pg").resolve("postgresql.conf"),
+        "shared_buffers = 'plenty'\n",
+        StandardOpenOption.APPEND);
+
+    assertThatThrownBy(
+            () ->
+                EmbeddedPostgres.start(
+                    TestPostgres.settings(dataDir).withStartupWait(Duration.ofSeconds(2))))
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageStartingWith(
+            "Embedded PostgreSQL in " + dataDir.resolve("pg") + " did not start: ")
+        .hasMessageContaining("FATAL: configuration file")
+        .hasMessageContaining("contains errors")
+        .hasMessageContaining("pg-ctl.log");
   }
 
   @Test
