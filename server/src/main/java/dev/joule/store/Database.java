@@ -141,7 +141,7 @@ public final class Database implements AutoCloseable {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new DatabaseException(
-          "Cannot reach database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+          "Cannot connect to database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
     }
   }
 

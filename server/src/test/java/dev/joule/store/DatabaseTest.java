@@ -138,7 +138,7 @@ class DatabaseTest {
     assertThatThrownBy(() -> Database.open(url, 2))
         .isInstanceOf(DatabaseException.class)
         .hasMessageStartingWith(
-            "Cannot reach database jdbc:postgresql://127.0.0.1:" + closedPort + "/joule: ")
+            "Cannot connect to database jdbc:postgresql://127.0.0.1:" + closedPort + "/joule: ")
         .hasMessageContaining("refused")
         .hasMessageNotContaining("secret")
         .hasMessageNotContaining("\n");
