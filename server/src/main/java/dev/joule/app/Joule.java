@@ -16,6 +16,7 @@ import dev.joule.profile.firmware.FirmwareProfile;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.Database;
+import dev.joule.store.EmbeddedPostgres;
 import dev.joule.store.EventRepository;
 import dev.joule.store.IdTagRepository;
 import dev.joule.store.MessageLog;
@@ -46,6 +47,7 @@ public final class Joule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Joule.class);
   private static final String NODE = "node-1";
 
+  private final Optional<EmbeddedPostgres> embedded;
   private final Database database;
   private final Optional<MessageLog> messageLog;
   private final InProcessBus bus;
@@ -56,6 +58,7 @@ public final class Joule implements AutoCloseable {
   private final ExecutorService blocking;
 
   private Joule(
+      Optional<EmbeddedPostgres> embedded,
       Database database,
       Optional<MessageLog> messageLog,
       InProcessBus bus,
@@ -64,6 +67,7 @@ public final class Joule implements AutoCloseable {
       Gateway gateway,
       HttpServer server,
       ExecutorService blocking) {
+    this.embedded = embedded;
     this.database = database;
     this.messageLog = messageLog;
     this.bus = bus;
@@ -77,15 +81,28 @@ public final class Joule implements AutoCloseable {
   public static Joule start(Config config) {
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
+    Optional<EmbeddedPostgres> embedded =
+        config.embeddedDatabase()
+            ? Optional.of(EmbeddedPostgres.start(EmbeddedPostgres.Settings.in(config.dataDir())))
+            : Optional.empty();
     Database database =
-        config
-            .dbUrl()
-            .map(url -> Database.external(url, config.dbPoolSize()))
-            .orElseGet(() -> Database.embedded(config.dataDir(), config.dbPoolSize()));
+        embedded
+            .map(server -> Database.open(server, config.dbPoolSize()))
+            .orElseGet(() -> Database.open(config.dbUrl().orElseThrow(), config.dbPoolSize()));
     DataSource dataSource = database.dataSource();
+    MessageLog.Settings logSettings = MessageLog.Settings.DEFAULTS;
     Optional<MessageLog> messageLog =
         config.messageLog()
-            ? Optional.of(new MessageLog(dataSource, clock, config.messageLogRetention()))
+            ? Optional.of(
+                MessageLog.start(
+                    database,
+                    clock,
+                    new MessageLog.Settings(
+                        logSettings.capacity(),
+                        logSettings.batchSize(),
+                        logSettings.flushEvery(),
+                        config.messageLogRetention(),
+                        logSettings.purgeEvery())))
             : Optional.empty();
     OcppJson codec = OcppJson.forCentralSystem();
     InProcessBus bus = new InProcessBus(clock, config.ackWait());
@@ -118,7 +135,7 @@ public final class Joule implements AutoCloseable {
     gateway.attach(server);
     server.listen().await();
     Joule joule =
-        new Joule(database, messageLog, bus, processor, vertx, gateway, server, blocking);
+        new Joule(embedded, database, messageLog, bus, processor, vertx, gateway, server, blocking);
     LOG.info(
         "Joule ready in {} ms: chargers ws://HOST:{}/ocpp/{{chargePointId}}, API http://HOST:{}/api/v1, data {}",
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
@@ -182,13 +199,14 @@ public final class Joule implements AutoCloseable {
   @Override
   public void close() {
     LOG.info("Joule stopping");
-    gateway.close();
+    gateway.close().await();
     server.close().await();
     processor.close();
     messageLog.ifPresent(MessageLog::close);
     vertx.close().await();
     blocking.shutdown();
     database.close();
+    embedded.ifPresent(EmbeddedPostgres::close);
     LOG.info("Joule stopped");
   }
 }
