@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class InProcessBus implements Inbox, Replies {
   private static final Logger log = LoggerFactory.getLogger(InProcessBus.class);
 
   private final Clock clock;
+  private final LongSupplier nanoTime;
   private final long ackWaitNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition available = lock.newCondition();
@@ -58,11 +60,21 @@ public final class InProcessBus implements Inbox, Replies {
   private long redelivered;
   private int leased;
 
+  /**
+   * @param clock dates messages for the age of the oldest waiting one
+   * @param ackWait how long a lease lasts before the message is delivered again
+   */
   public InProcessBus(Clock clock, Duration ackWait) {
+    this(clock, ackWait, System::nanoTime);
+  }
+
+  /** Lease deadlines follow {@code nanoTime}, a monotonic ticker (tests drive their own). */
+  InProcessBus(Clock clock, Duration ackWait, LongSupplier nanoTime) {
     if (ackWait.isNegative() || ackWait.isZero()) {
       throw new IllegalArgumentException("ack-wait must be positive: " + ackWait);
     }
     this.clock = clock;
+    this.nanoTime = nanoTime;
     this.ackWaitNanos = ackWait.toNanos();
   }
 
@@ -88,11 +100,11 @@ public final class InProcessBus implements Inbox, Replies {
     if (max < 1) {
       throw new IllegalArgumentException("max must be at least 1: " + max);
     }
-    long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+    long deadline = nanoTime.getAsLong() + Math.max(0, wait.toNanos());
     lock.lockInterruptibly();
     try {
       while (true) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         expire(now);
         if (!fresh.isEmpty() || !returned.isEmpty()) {
           return take(max, now);
@@ -113,7 +125,7 @@ public final class InProcessBus implements Inbox, Replies {
     Instant now = clock.instant();
     lock.lock();
     try {
-      expire(System.nanoTime());
+      expire(nanoTime.getAsLong());
       int waiting = fresh.size() + returned.size();
       return new InboxStats(published, acked, redelivered, waiting, leased, oldestWaiting(now));
     } finally {
@@ -212,7 +224,7 @@ public final class InProcessBus implements Inbox, Replies {
   private void settle(Delivery delivery, boolean ack) {
     lock.lock();
     try {
-      expire(System.nanoTime());
+      expire(nanoTime.getAsLong());
       if (delivery.entry.current != delivery) {
         log.debug(
             "late {} of {} delivery {} ignored: its lease expired",

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +33,7 @@ class InProcessBusTest {
   private static final Duration SHORT_ACK_WAIT = Duration.ofMillis(200);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+  private final AtomicLong ticker = new AtomicLong();
 
   private static InboxMessage message(String chargerId, String callId) {
     return new InboxMessage(
@@ -96,12 +98,14 @@ class InProcessBusTest {
 
   @Test
   void expiredLeaseIsRedeliveredWithDeliveryCountTwo() throws InterruptedException {
-    InProcessBus bus = new InProcessBus(clock, SHORT_ACK_WAIT);
+    InProcessBus bus = new InProcessBus(clock, SHORT_ACK_WAIT, ticker::get);
     bus.publish(message("CP1", "1"));
     Lease first = bus.lease(1, Duration.ZERO).get(0);
+    ticker.addAndGet(SHORT_ACK_WAIT.toNanos() - 1);
+    assertThat(bus.lease(1, Duration.ZERO)).isEmpty();
 
-    // Blocks until the first lease runs out: nothing else is waiting.
-    List<Lease> again = bus.lease(1, Duration.ofSeconds(10));
+    ticker.addAndGet(1);
+    List<Lease> again = bus.lease(1, Duration.ZERO);
 
     assertThat(again).hasSize(1);
     assertThat(again.get(0).message()).isEqualTo(first.message());
@@ -110,6 +114,20 @@ class InProcessBusTest {
     assertThat(stats.redelivered()).isEqualTo(1);
     assertThat(stats.leased()).isEqualTo(1);
     assertThat(stats.waiting()).isZero();
+  }
+
+  @Test
+  void waitingLeaseWakesUpWhenAnotherLeaseExpires() throws InterruptedException {
+    InProcessBus bus = new InProcessBus(clock, SHORT_ACK_WAIT);
+    bus.publish(message("CP1", "1"));
+    Lease first = bus.lease(1, Duration.ZERO).get(0);
+
+    // Real time: nothing else is published, so this returns when the first lease runs out.
+    List<Lease> again = bus.lease(1, Duration.ofSeconds(10));
+
+    assertThat(again).hasSize(1);
+    assertThat(again.get(0).message()).isEqualTo(first.message());
+    assertThat(again.get(0).deliveryCount()).isEqualTo(2);
   }
 
   @Test
@@ -141,24 +159,36 @@ class InProcessBusTest {
 
   @Test
   void lateAckOfAnExpiredLeaseDoesNotAckTheRedelivery() throws InterruptedException {
-    InProcessBus bus = new InProcessBus(clock, SHORT_ACK_WAIT);
+    InProcessBus bus = new InProcessBus(clock, SHORT_ACK_WAIT, ticker::get);
     bus.publish(message("CP1", "1"));
     Lease expired = bus.lease(1, Duration.ZERO).get(0);
-    Lease current = bus.lease(1, Duration.ofSeconds(10)).get(0);
+    ticker.addAndGet(SHORT_ACK_WAIT.toNanos());
+    Lease current = bus.lease(1, Duration.ZERO).get(0);
     assertThat(current.deliveryCount()).isEqualTo(2);
 
     expired.ack();
     expired.release();
 
-    InboxStats afterLateAck = bus.stats();
-    assertThat(afterLateAck.acked()).isZero();
-    assertThat(afterLateAck.leased()).isEqualTo(1);
-    assertThat(afterLateAck.waiting()).isZero();
+    assertThat(bus.stats()).isEqualTo(new InboxStats(1, 0, 1, 0, 1, Duration.ZERO));
 
     current.ack();
 
-    assertThat(bus.stats().acked()).isEqualTo(1);
-    assertThat(bus.stats().leased()).isZero();
+    assertThat(bus.stats()).isEqualTo(new InboxStats(1, 1, 1, 0, 0, Duration.ZERO));
+  }
+
+  @Test
+  void ackAfterTheDeadlineIsIgnoredEvenBeforeTheMessageIsRedelivered() throws InterruptedException {
+    InProcessBus bus = new InProcessBus(clock, SHORT_ACK_WAIT, ticker::get);
+    bus.publish(message("CP1", "1"));
+    Lease late = bus.lease(1, Duration.ZERO).get(0);
+    ticker.addAndGet(SHORT_ACK_WAIT.toNanos());
+
+    late.ack();
+
+    assertThat(bus.stats().acked()).isZero();
+    assertThat(bus.lease(1, Duration.ZERO))
+        .singleElement()
+        .satisfies(l -> assertThat(l.deliveryCount()).isEqualTo(2));
   }
 
   @Test
