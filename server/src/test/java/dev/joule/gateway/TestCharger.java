@@ -50,7 +50,8 @@ final class TestCharger implements AutoCloseable {
       Vertx vertx, int port, String path, List<String> subprotocols, WebSocketClientOptions opts) {
     WebSocketClient client = vertx.createWebSocketClient(opts);
     try {
-      return new TestCharger(client, get(open(client, port, path, subprotocols)));
+      // Handlers go on in the completion callback, on the event loop, before any frame arrives.
+      return get(open(client, port, path, subprotocols).map(ws -> new TestCharger(client, ws)));
     } catch (RuntimeException e) {
       client.close();
       throw e;
