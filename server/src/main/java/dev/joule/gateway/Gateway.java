@@ -48,6 +48,19 @@ import org.slf4j.LoggerFactory;
  *       gets a higher connection epoch so that late replies for the old one are discarded.
  * </ul>
  *
+ * <p>Frame decisions (OCPP-J 1.6 §4), each closing or answering only the connection at fault:
+ *
+ * <ul>
+ *   <li>a malformed CALL whose message id could be read gets the CALLERROR the codec chose; a frame
+ *       without a readable id (not JSON, not an array, numeric id) is logged and dropped, because
+ *       1.6 has no CALLERROR for it (the "-1" id is a 2.0.1 convention) and the charger's own
+ *       timeout makes it retry; unknown message type numbers are ignored;
+ *   <li>a CALL arriving while {@link GatewaySettings#callQueueLimit()} others wait is answered
+ *       GenericError "too many outstanding calls";
+ *   <li>binary frames close the connection with 1003, text messages (reassembled) above {@link
+ *       GatewaySettings#maxFrameBytes()} with 1009, a missing pong with 4001 (private use).
+ * </ul>
+ *
  * <p>Connection epochs start from the wall clock in microseconds so they also grow across gateway
  * restarts under the same node id.
  */

@@ -40,7 +40,10 @@ public final class GatewayCounters {
     return connectionsReplaced.sum();
   }
 
-  /** Handshakes refused with 404: not an OCPP path, or the charger is not admitted. */
+  /**
+   * Handshakes refused: 404 for a path that is not {@code /ocpp/{id}} or a charger not admitted,
+   * 503 while the gateway shuts down.
+   */
   public long handshakesRefused() {
     return handshakesRefused.sum();
   }

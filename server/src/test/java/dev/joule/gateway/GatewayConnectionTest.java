@@ -7,11 +7,13 @@ import dev.joule.bus.Lease;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.json.Frame;
 import dev.joule.ocpp.json.OcppJson;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +119,7 @@ class GatewayConnectionTest {
         GatewayFixture.await(
                 f.vertx
                     .createHttpClient()
-                    .request(io.vertx.core.http.HttpMethod.GET, f.port(), "localhost", "/api/x")
+                    .request(HttpMethod.GET, f.port(), "localhost", "/api/x")
                     .compose(request -> request.send())
                     .compose(response -> response.body()))
             .toString();
@@ -219,9 +221,9 @@ class GatewayConnectionTest {
 
     try (RawCharger charger = RawCharger.connect(f.port(), "/ocpp/CP-1", "ocpp1.6")) {
       byte[] call = heartbeat("frag").getBytes(StandardCharsets.UTF_8);
-      charger.send(RawCharger.TEXT, false, java.util.Arrays.copyOfRange(call, 0, 10));
-      charger.send(0, false, java.util.Arrays.copyOfRange(call, 10, 20));
-      charger.send(0, true, java.util.Arrays.copyOfRange(call, 20, call.length));
+      charger.send(RawCharger.TEXT, false, Arrays.copyOfRange(call, 0, 10));
+      charger.send(0, false, Arrays.copyOfRange(call, 10, 20));
+      charger.send(0, true, Arrays.copyOfRange(call, 20, call.length));
 
       RawCharger.Frame answer = charger.readSkippingPings().orElseThrow();
       assertThat(((Frame.CallResult) chargerCodec.read(answer.text())).messageId())

@@ -5,6 +5,7 @@ import dev.joule.bus.Lease;
 import dev.joule.bus.Reply;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.ocpp.json.OcppJson;
+import dev.joule.ocpp.message.core.HeartbeatResponse;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -145,7 +146,7 @@ final class GatewayFixture implements AutoCloseable {
         m.chargerId(),
         m.connectionEpoch(),
         id,
-        codec.writeResult(id, new dev.joule.ocpp.message.core.HeartbeatResponse(Instant.now())));
+        codec.writeResult(id, new HeartbeatResponse(Instant.now())));
   }
 
   static String heartbeat(String id) {

@@ -2,6 +2,7 @@ package dev.joule.gateway;
 
 import dev.joule.bus.InboxMessage;
 import dev.joule.bus.Lease;
+import dev.joule.bus.Reply;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.ErrorCode;
 import java.time.Duration;
@@ -44,8 +45,7 @@ final class Processor implements AutoCloseable {
     }
     String id = m.call().messageId();
     String error = fixture.codec.writeError(id, ErrorCode.NOT_SUPPORTED, "test processor");
-    fixture.bus.publish(
-        m.gateway(), new dev.joule.bus.Reply(m.chargerId(), m.connectionEpoch(), id, error));
+    fixture.bus.publish(m.gateway(), new Reply(m.chargerId(), m.connectionEpoch(), id, error));
     lease.ack();
   }
 
