@@ -1,0 +1,270 @@
+package dev.joule.gateway;
+
+import dev.joule.bus.Inbox;
+import dev.joule.bus.Replies;
+import dev.joule.bus.Reply;
+import dev.joule.domain.ChargerConnections;
+import dev.joule.ocpp.Request;
+import dev.joule.ocpp.json.Frame;
+import dev.joule.ocpp.json.OcppJson;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OCPP-J 1.6 WebSocket gateway: terminates chargers' connections at {@code /ocpp/{id}},
+ * forwards their CALLs to the inbox one at a time per charger, writes the processors' replies back,
+ * and sends the central system's CALLs. Holds connections only; no charger state.
+ *
+ * <p>Handshake decisions (OCPP-J 1.6 §3):
+ *
+ * <ul>
+ *   <li>a WebSocket upgrade for any path other than {@code /ocpp/{id}}, or for an identity that
+ *       {@link Admission} refuses: HTTP 404; when admission itself fails (e.g. the database is
+ *       down) or the gateway is shutting down: HTTP 503, a clear refusal the charger retries;
+ *   <li>a charger that does not offer {@code ocpp1.6} (or offers no subprotocol at all): the
+ *       handshake completes without a Sec-WebSocket-Protocol header and the connection is closed at
+ *       once with 1002, as OCPP-J 1.6 §3.1.2 prescribes for a server that accepts none of the
+ *       offered subprotocols;
+ *   <li>a second connection with the same identity wins: the older one is closed with 4000
+ *       (private-use code, "replaced"), its queued and in-flight calls are dropped, and the new one
+ *       gets a higher connection epoch so that late replies for the old one are discarded.
+ * </ul>
+ *
+ * <p>Frame decisions (OCPP-J 1.6 §4), each closing or answering only the connection at fault:
+ *
+ * <ul>
+ *   <li>a malformed CALL whose message id could be read gets the CALLERROR the codec chose; a frame
+ *       without a readable id (not JSON, not an array, numeric id) is logged and dropped, because
+ *       1.6 has no CALLERROR for it (the "-1" id is a 2.0.1 convention) and the charger's own
+ *       timeout makes it retry; unknown message type numbers are ignored;
+ *   <li>a CALL arriving while {@link GatewaySettings#callQueueLimit()} others wait is answered
+ *       GenericError "too many outstanding calls";
+ *   <li>binary frames close the connection with 1003, text messages (reassembled) above {@link
+ *       GatewaySettings#maxFrameBytes()} with 1009, a missing pong with 4001 (private use).
+ * </ul>
+ *
+ * <p>Connection epochs start from the wall clock in microseconds so they also grow across gateway
+ * restarts under the same node id.
+ */
+public final class Gateway implements ChargerConnections {
+  /** The only subprotocol spoken. */
+  public static final String SUBPROTOCOL = "ocpp1.6";
+
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+  private final GatewayParts parts;
+  private final Replies replies;
+  private final Admission admission;
+  private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+  private final AtomicLong epochs;
+  private final AtomicBoolean subscribed = new AtomicBoolean();
+  private volatile boolean closing;
+
+  public Gateway(
+      Vertx vertx,
+      String nodeId,
+      GatewaySettings settings,
+      OcppJson codec,
+      Inbox inbox,
+      Replies replies,
+      Admission admission,
+      FrameLog frameLog,
+      Clock clock) {
+    this.parts =
+        new GatewayParts(
+            vertx, nodeId, settings, codec, inbox, frameLog, clock, new GatewayCounters());
+    this.replies = replies;
+    this.admission = admission;
+    this.epochs = new AtomicLong(clock.millis() * 1000);
+  }
+
+  /**
+   * Applies what the gateway needs to the options of the HTTP server it will be attached to: the
+   * message size limit and the ocpp1.6 subprotocol. Call before creating the server.
+   */
+  public static HttpServerOptions configure(HttpServerOptions options, GatewaySettings settings) {
+    return options
+        .setMaxWebSocketFrameSize(settings.maxFrameBytes())
+        .setMaxWebSocketMessageSize(settings.maxFrameBytes())
+        .setWebSocketSubProtocols(List.of(SUBPROTOCOL));
+  }
+
+  /**
+   * Handles every WebSocket handshake on {@code server} (its plain HTTP requests stay with the
+   * server's request handler) and starts receiving replies for this node. Call before {@code
+   * listen}.
+   */
+  public void attach(HttpServer server) {
+    if (subscribed.compareAndSet(false, true)) {
+      replies.subscribe(parts.nodeId(), this::onReply);
+    }
+    server.webSocketHandshakeHandler(this::onHandshake);
+  }
+
+  /**
+   * Sends {@code request} to the charger when it has no other central-system CALL in flight. The
+   * future completes with the charger's {@link Frame.CallResult} or {@link Frame.CallError} (or a
+   * {@link Frame.Invalid} when its answer was malformed); exceptionally with {@link
+   * ChargerOfflineException} at once when the charger is not connected here or later when its
+   * connection closes, with {@link CallTimeoutException} after the call timeout. It completes on
+   * the connection's event loop: dependent stages must not block (use the {@code *Async} variants
+   * for slow work).
+   */
+  public CompletableFuture<Frame> call(String chargerId, Request request) {
+    Connection connection = connections.get(chargerId);
+    if (connection == null) {
+      parts.counters().centralCallsOffline.increment();
+      return CompletableFuture.failedFuture(new ChargerOfflineException(chargerId, false));
+    }
+    CompletableFuture<Frame> result = new CompletableFuture<>();
+    connection.context().runOnContext(v -> connection.call(request, result));
+    return result;
+  }
+
+  /** Refuses new connections and closes every open one with 1001 (going away). */
+  public Future<Void> close() {
+    closing = true;
+    List<Future<Void>> closed = new ArrayList<>();
+    for (Connection connection : connections.values()) {
+      closed.add(
+          Future.future(
+              done ->
+                  connection
+                      .context()
+                      .runOnContext(
+                          v ->
+                              connection
+                                  .close(Connection.GOING_AWAY, "central system shutting down")
+                                  .onComplete(r -> done.complete()))));
+    }
+    return Future.join(closed).mapEmpty();
+  }
+
+  @Override
+  public Optional<Instant> connectedSince(String chargerId) {
+    return Optional.ofNullable(connections.get(chargerId)).map(Connection::connectedAt);
+  }
+
+  @Override
+  public Map<String, Instant> connected() {
+    Map<String, Instant> snapshot = new HashMap<>();
+    connections.forEach((id, connection) -> snapshot.put(id, connection.connectedAt()));
+    return snapshot;
+  }
+
+  /** Chargers connected right now. */
+  public int connectedCount() {
+    return connections.size();
+  }
+
+  public GatewayCounters counters() {
+    return parts.counters();
+  }
+
+  private void onHandshake(ServerWebSocketHandshake handshake) {
+    Optional<String> chargerId = ChargerPath.chargerId(handshake.path());
+    if (chargerId.isEmpty()) {
+      refuse(handshake, 404, "no charger path");
+      return;
+    }
+    if (closing) {
+      refuse(handshake, 503, "shutting down");
+      return;
+    }
+    String id = chargerId.get();
+    parts
+        .vertx()
+        .executeBlocking(() -> admission.admit(id), false)
+        .onComplete(
+            admitted -> {
+              if (admitted.failed()) {
+                parts.counters().admissionFailures.increment();
+                log.warn("{}: admission failed, refusing with 503", id, admitted.cause());
+                handshake.reject(503);
+              } else if (!admitted.result()) {
+                refuse(handshake, 404, "not admitted");
+              } else {
+                handshake
+                    .accept()
+                    .onSuccess(socket -> open(socket, id))
+                    .onFailure(e -> log.debug("{}: handshake failed", id, e));
+              }
+            });
+  }
+
+  private void refuse(ServerWebSocketHandshake handshake, int status, String why) {
+    parts.counters().handshakesRefused.increment();
+    log.debug("WebSocket upgrade for {} refused with {}: {}", handshake.path(), status, why);
+    handshake.reject(status);
+  }
+
+  private void open(ServerWebSocket socket, String chargerId) {
+    if (!SUBPROTOCOL.equals(socket.subProtocol())) {
+      parts.counters().subprotocolRefused.increment();
+      log.info("{}: did not offer subprotocol {}, closing", chargerId, SUBPROTOCOL);
+      socket.close(Connection.PROTOCOL_ERROR, "subprotocol " + SUBPROTOCOL + " required");
+      return;
+    }
+    if (closing) {
+      socket.close(Connection.GOING_AWAY, "central system shutting down");
+      return;
+    }
+    Context context = parts.vertx().getOrCreateContext();
+    Connection[] replaced = new Connection[1];
+    Connection connection =
+        connections.compute(
+            chargerId,
+            (id, old) -> {
+              replaced[0] = old;
+              return new Connection(
+                  parts, socket, id, epochs.incrementAndGet(), context, this::closed);
+            });
+    connection.start();
+    parts.counters().connectionsOpened.increment();
+    log.info("{}: connected (epoch {})", chargerId, connection.epoch());
+    Connection old = replaced[0];
+    if (old != null) {
+      parts.counters().connectionsReplaced.increment();
+      old.context()
+          .runOnContext(v -> old.close(Connection.REPLACED, "replaced by a new connection"));
+    }
+  }
+
+  private void closed(Connection connection) {
+    connections.remove(connection.chargerId(), connection);
+    log.info("{}: disconnected (epoch {})", connection.chargerId(), connection.epoch());
+  }
+
+  /** On the processor's thread: find the connection, then hop onto its event loop. */
+  private void onReply(Reply reply) {
+    Connection connection = connections.get(reply.chargerId());
+    if (connection == null || connection.epoch() != reply.connectionEpoch()) {
+      parts.counters().repliesDropped.increment();
+      log.debug(
+          "{}: reply for call {} of epoch {} dropped: connection gone",
+          reply.chargerId(),
+          reply.callId(),
+          reply.connectionEpoch());
+      return;
+    }
+    connection.context().runOnContext(v -> connection.onReply(reply));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.joule.gateway;
+
+import dev.joule.bus.InboxMessage;
+import dev.joule.bus.Reply;
+import dev.joule.ocpp.ErrorCode;
+import dev.joule.ocpp.json.Frame;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CALLs one charger sends, on their way to the inbox: one at a time (DESIGN.md rule 3, OCPP-J
+ * §4.1.1 one outstanding CALL per sender), later ones waiting in a bounded queue in order.
+ *
+ * <p>Every CALL is answered, never dropped: by the processors' reply, by CALLERROR GenericError
+ * when the queue is full, or by CALLERROR InternalError when no reply comes within the reply
+ * deadline (rule 6). The deadline counts from when the CALL is forwarded to the inbox, when the
+ * processors' work on it starts. Lives on the connection's event loop.
+ */
+final class InboundCalls {
+  private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
+  private static final long NONE = -1;
+
+  private final GatewayParts parts;
+  private final String chargerId;
+  private final long epoch;
+  private final Consumer<String> send;
+  private final ArrayDeque<Received> waiting = new ArrayDeque<>();
+  private String inFlight;
+  private long deadline = NONE;
+
+  private record Received(Frame.Call call, Instant at) {}
+
+  InboundCalls(GatewayParts parts, String chargerId, long epoch, Consumer<String> send) {
+    this.parts = parts;
+    this.chargerId = chargerId;
+    this.epoch = epoch;
+    this.send = send;
+  }
+
+  void onCall(Frame.Call call) {
+    Received received = new Received(call, parts.clock().instant());
+    if (inFlight == null) {
+      forward(received);
+    } else if (waiting.size() < parts.settings().callQueueLimit()) {
+      waiting.addLast(received);
+    } else {
+      parts.counters().callsRefusedQueueFull.increment();
+      log.info(
+          "{}: CALL {} refused, {} calls already waiting",
+          chargerId,
+          call.messageId(),
+          waiting.size());
+      send.accept(
+          parts
+              .codec()
+              .writeError(
+                  call.messageId(),
+                  ErrorCode.GENERIC_ERROR,
+                  "too many outstanding calls: send one at a time (OCPP-J 4.1.1)"));
+    }
+  }
+
+  void onReply(Reply reply) {
+    if (!reply.callId().equals(inFlight)) {
+      parts.counters().repliesDropped.increment();
+      log.debug("{}: reply for call {} dropped: no such call waiting", chargerId, reply.callId());
+      return;
+    }
+    parts.vertx().cancelTimer(deadline);
+    deadline = NONE;
+    inFlight = null;
+    send.accept(reply.frame());
+    next();
+  }
+
+  /** The connection is gone: whatever is queued or in flight will never be answered. */
+  void close() {
+    if (deadline != NONE) {
+      parts.vertx().cancelTimer(deadline);
+      deadline = NONE;
+    }
+    if (inFlight != null || !waiting.isEmpty()) {
+      log.debug(
+          "{}: connection closed with {} calls unanswered",
+          chargerId,
+          waiting.size() + (inFlight == null ? 0 : 1));
+    }
+    waiting.clear();
+    inFlight = null;
+  }
+
+  private void forward(Received received) {
+    String id = received.call().messageId();
+    try {
+      parts
+          .inbox()
+          .publish(
+              new InboxMessage(chargerId, parts.nodeId(), epoch, received.call(), received.at()));
+    } catch (RuntimeException e) {
+      log.warn("{}: CALL {} could not be forwarded to the inbox", chargerId, id, e);
+      send.accept(
+          parts.codec().writeError(id, ErrorCode.INTERNAL_ERROR, "cannot process calls now"));
+      next();
+      return;
+    }
+    parts.counters().callsForwarded.increment();
+    inFlight = id;
+    deadline =
+        parts
+            .vertx()
+            .setTimer(Math.max(1, parts.settings().replyDeadline().toMillis()), t -> missed());
+  }
+
+  private void missed() {
+    deadline = NONE;
+    parts.counters().replyDeadlinesMissed.increment();
+    log.warn(
+        "{}: no result for CALL {} within {}, answering InternalError",
+        chargerId,
+        inFlight,
+        parts.settings().replyDeadline());
+    send.accept(
+        parts
+            .codec()
+            .writeError(inFlight, ErrorCode.INTERNAL_ERROR, "no result in time, please retry"));
+    inFlight = null;
+    next();
+  }
+
+  private void next() {
+    Received queued = waiting.pollFirst();
+    if (queued != null) {
+      forward(queued);
+    }
+  }
+}
