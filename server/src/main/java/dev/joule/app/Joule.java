@@ -191,10 +191,10 @@ public final class Joule implements AutoCloseable {
   }
 
   /**
-   * Closes charger connections with 1001 going away and stops accepting, lets each processor
-   * finish the batch in hand, flushes the message log and stops PostgreSQL. A CALL still waiting
-   * in the in-process inbox was never answered, so its charger sends it again after reconnecting;
-   * its effects, if any were committed, are not doubled (rule 4).
+   * Closes charger connections with 1001 going away and stops accepting, lets each processor finish
+   * the batch in hand, flushes the message log and stops PostgreSQL. A CALL still waiting in the
+   * in-process inbox was never answered, so its charger sends it again after reconnecting; its
+   * effects, if any were committed, are not doubled (rule 4).
    */
   @Override
   public void close() {

@@ -73,7 +73,8 @@ class ChargeSessionIT {
       energy.setMeasurand("Energy.Active.Import.Register");
       energy.setUnit("Wh");
       var meterValues =
-          core.createMeterValuesRequest(1, new MeterValue(start.plusMinutes(30), new SampledValue[] {energy}));
+          core.createMeterValuesRequest(
+              1, new MeterValue(start.plusMinutes(30), new SampledValue[] {energy}));
       meterValues.setTransactionId(transactionId);
       send(client, meterValues);
 
@@ -85,7 +86,8 @@ class ChargeSessionIT {
       client.disconnect();
     }
 
-    assertThat(joule.count("SELECT count(*) FROM meter_value WHERE charger_id = ?", "CP-CHARGETIME-1"))
+    assertThat(
+            joule.count("SELECT count(*) FROM meter_value WHERE charger_id = ?", "CP-CHARGETIME-1"))
         .isEqualTo(1);
     JsonNode page =
         JSON.readTree(joule.get("/api/v1/transactions?chargerId=CP-CHARGETIME-1").body());

@@ -42,7 +42,9 @@ class CoreProtocolIT {
 
       assertThat(first).startsWith("[3,\"s-1\",");
       assertThat(transactionId(retried)).isEqualTo(transactionId(first));
-      assertThat(joule.count("SELECT count(*) FROM charge_transaction WHERE charger_id = ?", "CP-RETRY"))
+      assertThat(
+              joule.count(
+                  "SELECT count(*) FROM charge_transaction WHERE charger_id = ?", "CP-RETRY"))
           .isEqualTo(1);
     }
   }
@@ -96,7 +98,8 @@ class CoreProtocolIT {
           .startsWith("[4,\"b5\",\"FormationViolation\",\"not valid JSON");
       charger.send("[9,\"ignored\",\"Whatever\",{}]");
 
-      assertThat(charger.call("[2,\"ok\",\"Heartbeat\",{}]")).startsWith("[3,\"ok\",{\"currentTime\":");
+      assertThat(charger.call("[2,\"ok\",\"Heartbeat\",{}]"))
+          .startsWith("[3,\"ok\",{\"currentTime\":");
     }
   }
 
@@ -111,7 +114,10 @@ class CoreProtocolIT {
                 + status
                 + "\",\"timestamp\":\"1970-01-01T00:00:00Z\"}]");
       }
-      assertThat(joule.count("SELECT count(*) FROM connector_status_history WHERE charger_id = ?", "CP-STATUS"))
+      assertThat(
+              joule.count(
+                  "SELECT count(*) FROM connector_status_history WHERE charger_id = ?",
+                  "CP-STATUS"))
           .isEqualTo(3);
       assertThat(
               joule.count(
