@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code joule-sim}: simulated OCPP 1.6J chargers that measure a central system's throughput. */
 @Command(
@@ -98,14 +100,17 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--out", description = "also write the summary as JSON to this file")
   Path out;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException, IOException {
     SimConfig config =
         new SimConfig(
             url, chargers, first, prefix, ramp, duration, rate, callTimeout, eventLoops, seed);
     Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
-    System.out.print(Report.text(summary));
-    System.out.flush();
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(Report.text(summary));
+    stdout.flush();
     if (out != null) {
       Files.writeString(out, Report.json(summary));
     }

@@ -3,6 +3,8 @@ package dev.joule.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -18,8 +20,10 @@ class MainTest {
   void commandLineRunWritesTheSummaryAsJson(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("result.json");
     try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
+      StringWriter stdout = new StringWriter();
       int exit =
           new CommandLine(new Main())
+              .setOut(new PrintWriter(stdout))
               .execute(
                   "--url=" + server.url(),
                   "--chargers=3",
@@ -30,6 +34,7 @@ class MainTest {
                   "--out=" + out);
 
       assertThat(exit).isZero();
+      assertThat(stdout.toString()).contains("3 attempted, 3 opened, 0 failed");
       assertThat(server.paths)
           .containsExactlyInAnyOrder("/ocpp/SIM%3A7", "/ocpp/SIM%3A8", "/ocpp/SIM%3A9");
     }
@@ -42,8 +47,10 @@ class MainTest {
 
   @Test
   void aBadDurationIsRefusedWithUsage() {
-    int exit = new CommandLine(new Main()).execute("--ramp=soon");
+    StringWriter stderr = new StringWriter();
+    int exit = new CommandLine(new Main()).setErr(new PrintWriter(stderr)).execute("--ramp=soon");
 
     assertThat(exit).isEqualTo(2);
+    assertThat(stderr.toString()).contains("not a duration: 'soon'").contains("Usage:");
   }
 }
