@@ -35,6 +35,7 @@ final class Report {
             ms(steady.p90()),
             ms(steady.p99()),
             ms(steady.max())));
+    out.append("per action over the whole run (ramp, steady phase, drain):\n");
     out.append(
         format(
             "%-20s %10s %10s %10s %9s %7s %8s %9s %9s %9s %9s%n",
