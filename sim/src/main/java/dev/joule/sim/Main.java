@@ -1,0 +1,133 @@
+package dev.joule.sim;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code joule-sim}: simulated OCPP 1.6J chargers that measure a central system's throughput. */
+@Command(
+    name = "joule-sim",
+    mixinStandardHelpOptions = true,
+    version = "joule-sim 0.1",
+    sortOptions = false,
+    description = {
+      "Simulates OCPP 1.6J chargers against a central system and measures its throughput and"
+          + " latency per action.",
+      "Each charger boots, reports Available, then sends a mix of MeterValues (60%%),"
+          + " StatusNotification (20%%), Heartbeat (15%%) and Start/StopTransaction (5%%) with one"
+          + " outstanding CALL at a time. Progress goes to stderr every second, the summary to"
+          + " stdout."
+    })
+public final class Main implements Callable<Integer> {
+  @Option(
+      names = "--url",
+      defaultValue = "ws://127.0.0.1:8180/ocpp",
+      description =
+          "OCPP endpoint; /<prefix><n> is appended per charger (default: ${DEFAULT-VALUE})")
+  URI url;
+
+  @Option(
+      names = "--chargers",
+      defaultValue = "100",
+      description = "number of chargers (default: ${DEFAULT-VALUE})")
+  int chargers;
+
+  @Option(
+      names = "--first",
+      defaultValue = "1",
+      description =
+          "number of the first charger, for several simulators on one server"
+              + " (default: ${DEFAULT-VALUE})")
+  int first;
+
+  @Option(
+      names = "--prefix",
+      defaultValue = "CP-",
+      description = "charger identity prefix (default: ${DEFAULT-VALUE})")
+  String prefix;
+
+  @Option(
+      names = "--ramp",
+      defaultValue = "10s",
+      converter = Durations.class,
+      description = "connections are spread evenly over this time (default: ${DEFAULT-VALUE})")
+  Duration ramp;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "30s",
+      converter = Durations.class,
+      description = "steady phase after the ramp (default: ${DEFAULT-VALUE})")
+  Duration duration;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "0",
+      description =
+          "target CALLs per second over all chargers once booted; 0 = as fast as one"
+              + " outstanding CALL per charger allows (default: ${DEFAULT-VALUE})")
+  double rate;
+
+  @Option(
+      names = "--call-timeout",
+      defaultValue = "30s",
+      converter = Durations.class,
+      description = "a CALL unanswered this long counts as a timeout (default: ${DEFAULT-VALUE})")
+  Duration callTimeout;
+
+  @Option(
+      names = "--event-loops",
+      defaultValue = "1",
+      description = "event loop threads the chargers are spread over (default: ${DEFAULT-VALUE})")
+  int eventLoops;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "seed of the traffic mix (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", description = "also write the summary as JSON to this file")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException, IOException {
+    SimConfig config =
+        new SimConfig(
+            url, chargers, first, prefix, ramp, duration, rate, callTimeout, eventLoops, seed);
+    Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(Report.text(summary));
+    stdout.flush();
+    if (out != null) {
+      Files.writeString(out, Report.json(summary));
+    }
+    return summary.connections().opened() == 0 ? 1 : 0;
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          if (e instanceof IllegalArgumentException) {
+            line.getErr().println("joule-sim: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
+    cli.setErr(new PrintWriter(System.err, true));
+    System.exit(cli.execute(args));
+  }
+}

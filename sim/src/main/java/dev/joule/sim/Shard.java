@@ -1,0 +1,232 @@
+package dev.joule.sim;
+
+import dev.joule.ocpp.json.OcppJson;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * The chargers of one event loop, with their clients, ramp, rate limiter, timeout sweep and
+ * statistics. Everything here runs on that event loop; other threads talk to it through futures.
+ */
+final class Shard extends VerticleBase {
+  /** Period of the ramp and rate ticks. */
+  private static final long TICK_MILLIS = 10;
+
+  /** Period of the sweep that times out unanswered CALLs. */
+  private static final long SWEEP_MILLIS = 100;
+
+  private static final String SUBPROTOCOL = "ocpp1.6";
+
+  private final SimConfig config;
+  private final List<Integer> chargerIndexes;
+  private final long startNanos;
+  private final Clock clock;
+  private final OcppJson codec = OcppJson.forChargePoint();
+  private final RandomGenerator random;
+  private final Stats stats = new Stats();
+  private final ArrayDeque<Charger> waiting = new ArrayDeque<>();
+  private final List<Charger> chargers = new ArrayList<>();
+  private final double ratePerSecond;
+
+  private WebSocketClient client;
+  private int nextToConnect;
+  private double tokens;
+  private long lastTickNanos;
+  private boolean sending = true;
+  private boolean finishing;
+  private long tickTimer = -1;
+  private long sweepTimer = -1;
+  private int failuresReported;
+
+  /**
+   * @param chargerIndexes the 0-based numbers of this shard's chargers among all, ascending
+   */
+  Shard(SimConfig config, List<Integer> chargerIndexes, long startNanos, Clock clock, long seed) {
+    this.config = config;
+    this.chargerIndexes = List.copyOf(chargerIndexes);
+    this.startNanos = startNanos;
+    this.clock = clock;
+    this.random = new SplittableRandom(seed);
+    this.ratePerSecond = config.rate() * chargerIndexes.size() / config.chargers();
+  }
+
+  @Override
+  public Future<?> start() {
+    client =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setMaxConnections(chargerIndexes.size())
+                .setConnectTimeout(
+                    (int) Math.min(Integer.MAX_VALUE, config.callTimeout().toMillis()))
+                .setTcpNoDelay(true));
+    long rampNanos = config.ramp().toNanos();
+    for (int index : chargerIndexes) {
+      long connectAt = (long) ((double) rampNanos * index / config.chargers());
+      String id = config.chargerId(index);
+      chargers.add(new Charger(this, id, "T" + (config.firstNumber() + index), connectAt));
+    }
+    lastTickNanos = System.nanoTime();
+    tick();
+    tickTimer = vertx.setPeriodic(TICK_MILLIS, t -> tick());
+    sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, t -> sweep());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(tickTimer);
+    vertx.cancelTimer(sweepTimer);
+    return client.close();
+  }
+
+  OcppJson codec() {
+    return codec;
+  }
+
+  Stats stats() {
+    return stats;
+  }
+
+  RandomGenerator random() {
+    return random;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  boolean finishing() {
+    return finishing;
+  }
+
+  /** False once the run has stopped sending: chargers then only wait for their answers. */
+  boolean sending() {
+    return sending;
+  }
+
+  /** True if an answer received at {@code nanos} falls into the steady phase. */
+  boolean steady(long nanos) {
+    long sinceStart = nanos - startNanos;
+    long steadyFrom = config.ramp().toNanos();
+    return sinceStart >= steadyFrom && sinceStart < steadyFrom + config.duration().toNanos();
+  }
+
+  /** A charger may send its next CALL: now, or when the rate allows. */
+  void ready(Charger charger) {
+    if (!sending) {
+      return;
+    }
+    if (ratePerSecond == 0) {
+      charger.sendNext();
+    } else {
+      waiting.add(charger);
+    }
+  }
+
+  void connectFailed(String chargerId, Throwable cause) {
+    // One line per failure would drown the progress line when a server refuses thousands.
+    if (failuresReported++ < 5) {
+      System.err.println("connect " + chargerId + " failed: " + cause);
+    }
+  }
+
+  private void tick() {
+    long now = System.nanoTime();
+    if (!finishing) {
+      long sinceStart = now - startNanos;
+      while (nextToConnect < chargers.size()
+          && chargers.get(nextToConnect).connectAtNanos() <= sinceStart) {
+        Charger charger = chargers.get(nextToConnect);
+        charger.connect(client, connectOptions(charger.id()));
+        nextToConnect++;
+      }
+    }
+    if (ratePerSecond > 0 && sending) {
+      double elapsed = (now - lastTickNanos) / 1e9;
+      // A small burst allowance only: after a stall, do not fire a second's worth at once.
+      double burst = Math.max(1, ratePerSecond * TICK_MILLIS * 2 / 1000);
+      tokens = Math.min(burst, tokens + ratePerSecond * elapsed);
+      while (tokens >= 1 && !waiting.isEmpty()) {
+        tokens -= 1;
+        waiting.poll().sendNext();
+      }
+    }
+    lastTickNanos = now;
+  }
+
+  private WebSocketConnectOptions connectOptions(String chargerId) {
+    return new WebSocketConnectOptions()
+        .setHost(config.url().getHost())
+        .setPort(config.port())
+        .setSsl(config.secure())
+        .setURI(config.path(chargerId))
+        .setSubProtocols(List.of(SUBPROTOCOL));
+  }
+
+  private void sweep() {
+    long deadline = System.nanoTime() - config.callTimeout().toNanos();
+    for (Charger charger : chargers) {
+      charger.expireIfOlderThan(deadline);
+    }
+  }
+
+  /** Stops sending new CALLs; answers to outstanding ones are still measured. */
+  Future<Void> stopSending() {
+    return onContext(
+        v -> {
+          sending = false;
+          waiting.clear();
+          return null;
+        });
+  }
+
+  /** Number of CALLs still waiting for an answer. */
+  Future<Integer> outstanding() {
+    return onContext(v -> (int) chargers.stream().filter(Charger::hasOutstandingCall).count());
+  }
+
+  /** Ends the run: counts every CALL still outstanding as timed out and closes the connections. */
+  Future<Void> finish() {
+    return onContext(
+        v -> {
+          finishing = true;
+          sending = false;
+          sweep();
+          for (Charger charger : chargers) {
+            charger.expireOutstanding();
+            charger.close();
+          }
+          return null;
+        });
+  }
+
+  /** A copy of the statistics, taken on this shard's event loop. */
+  Future<Stats> snapshot() {
+    return onContext(v -> stats.copy());
+  }
+
+  private <T> Future<T> onContext(Function<Void, T> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(
+        v -> {
+          try {
+            promise.complete(action.apply(null));
+          } catch (RuntimeException e) {
+            promise.fail(e);
+          }
+        });
+    return promise.future();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.joule.sim;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One simulation run.
+ *
+ * @param url the central system's OCPP endpoint; each charger appends {@code /<prefix><n>}
+ * @param chargers number of simulated chargers
+ * @param firstNumber number of the first charger, so that several simulators can share a server
+ * @param prefix charger identity prefix
+ * @param ramp time over which connections are spread evenly
+ * @param duration steady phase after the ramp
+ * @param rate target CALLs per second over all chargers; 0 for as fast as one outstanding CALL per
+ *     charger allows
+ * @param callTimeout a CALL not answered within this is counted as timed out
+ * @param eventLoops number of event loops the chargers are spread over
+ * @param seed seed of the traffic mix
+ */
+record SimConfig(
+    URI url,
+    int chargers,
+    int firstNumber,
+    String prefix,
+    Duration ramp,
+    Duration duration,
+    double rate,
+    Duration callTimeout,
+    int eventLoops,
+    long seed) {
+
+  SimConfig {
+    String scheme = Optional.ofNullable(url.getScheme()).orElse("");
+    if (!scheme.equals("ws") && !scheme.equals("wss")) {
+      throw new IllegalArgumentException("url must start with ws:// or wss://: " + url);
+    }
+    if (url.getHost() == null) {
+      throw new IllegalArgumentException("url has no host: " + url);
+    }
+    if (chargers < 1) {
+      throw new IllegalArgumentException("chargers must be at least 1: " + chargers);
+    }
+    if (ramp.isNegative() || duration.isNegative() || callTimeout.isNegative()) {
+      throw new IllegalArgumentException("durations must not be negative");
+    }
+    if (rate < 0) {
+      throw new IllegalArgumentException("rate must not be negative: " + rate);
+    }
+    if (eventLoops < 1) {
+      throw new IllegalArgumentException("event loops must be at least 1: " + eventLoops);
+    }
+  }
+
+  boolean secure() {
+    return url.getScheme().equals("wss");
+  }
+
+  int port() {
+    return url.getPort() >= 0 ? url.getPort() : secure() ? 443 : 80;
+  }
+
+  /** The request path of a charger: endpoint path, "/", identity percent-encoded (OCPP-J §3.1). */
+  String path(String chargerId) {
+    String base = Optional.ofNullable(url.getRawPath()).orElse("");
+    if (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return base + "/" + URLEncoder.encode(chargerId, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Identity of charger {@code index} (0-based). */
+  String chargerId(int index) {
+    return prefix + (firstNumber + index);
+  }
+}

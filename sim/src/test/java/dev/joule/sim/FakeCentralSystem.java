@@ -1,0 +1,103 @@
+package dev.joule.sim;
+
+import dev.joule.ocpp.Action;
+import dev.joule.ocpp.ErrorCode;
+import dev.joule.ocpp.json.Frame;
+import dev.joule.ocpp.json.OcppJson;
+import dev.joule.ocpp.message.core.ResetRequest;
+import dev.joule.ocpp.message.core.ResetType;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A central system that answers every CALL at once with a fixed valid CALLRESULT (except the
+ * actions it is told to ignore), sends each charger one Reset after its BootNotification, and
+ * records what it saw.
+ */
+final class FakeCentralSystem implements AutoCloseable {
+  private static final String NOW = "\"2026-11-24T12:00:00Z\"";
+
+  private final Vertx vertx = Vertx.vertx();
+  private final OcppJson codec = OcppJson.forCentralSystem();
+  private final Set<Action> ignored;
+  private final HttpServer server;
+  private final AtomicInteger transactionIds = new AtomicInteger();
+
+  final Map<Action, AtomicLong> calls = new ConcurrentHashMap<>();
+  final Set<String> paths = ConcurrentHashMap.newKeySet();
+  final Set<String> subprotocols = ConcurrentHashMap.newKeySet();
+  final AtomicLong notSupportedAnswers = new AtomicLong();
+  final AtomicLong unexpectedFrames = new AtomicLong();
+
+  FakeCentralSystem(Set<Action> ignored) throws Exception {
+    this.ignored = Set.copyOf(ignored);
+    this.server =
+        vertx
+            .createHttpServer(new HttpServerOptions().setWebSocketSubProtocols(List.of("ocpp1.6")))
+            .webSocketHandler(this::accept)
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+  }
+
+  String url() {
+    return "ws://127.0.0.1:" + server.actualPort() + "/ocpp";
+  }
+
+  long calls(Action action) {
+    return calls.getOrDefault(action, new AtomicLong()).get();
+  }
+
+  private void accept(ServerWebSocket ws) {
+    paths.add(ws.path());
+    subprotocols.add(String.valueOf(ws.subProtocol()));
+    ws.textMessageHandler(
+        text -> {
+          switch (codec.read(text)) {
+            case Frame.Call call -> {
+              calls.computeIfAbsent(call.action(), a -> new AtomicLong()).incrementAndGet();
+              if (ignored.contains(call.action())) {
+                return;
+              }
+              ws.writeTextMessage("[3,\"" + call.messageId() + "\"," + result(call.action()) + "]");
+              if (call.action() == Action.BOOT_NOTIFICATION) {
+                ws.writeTextMessage(codec.writeCall("cs-1", new ResetRequest(ResetType.SOFT)));
+              }
+            }
+            case Frame.CallError error
+                when error.messageId().equals("cs-1")
+                    && error.errorCode() == ErrorCode.NOT_SUPPORTED ->
+                notSupportedAnswers.incrementAndGet();
+            default -> unexpectedFrames.incrementAndGet();
+          }
+        });
+  }
+
+  private String result(Action action) {
+    return switch (action) {
+      case BOOT_NOTIFICATION ->
+          "{\"status\":\"Accepted\",\"currentTime\":" + NOW + ",\"interval\":300}";
+      case HEARTBEAT -> "{\"currentTime\":" + NOW + "}";
+      case START_TRANSACTION ->
+          "{\"idTagInfo\":{\"status\":\"Accepted\"},\"transactionId\":"
+              + transactionIds.incrementAndGet()
+              + "}";
+      default -> "{}";
+    };
+  }
+
+  @Override
+  public void close() {
+    vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+  }
+}

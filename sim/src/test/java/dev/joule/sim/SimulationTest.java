@@ -1,0 +1,123 @@
+package dev.joule.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.joule.ocpp.Action;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class SimulationTest {
+  private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+  private Summary run(FakeCentralSystem server, int chargers, double rate, Duration callTimeout)
+      throws InterruptedException {
+    SimConfig config =
+        new SimConfig(
+            URI.create(server.url()),
+            chargers,
+            1,
+            "CP-",
+            Duration.ofMillis(500),
+            Duration.ofMillis(1500),
+            rate,
+            callTimeout,
+            1,
+            1);
+    return new Simulation(
+            config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))
+        .run();
+  }
+
+  private static Map<String, Summary.ActionResult> byAction(Summary summary) {
+    return summary.actions().stream()
+        .collect(Collectors.toMap(Summary.ActionResult::action, Function.identity()));
+  }
+
+  @Test
+  void twentyChargersAgainstAnAnsweringServerCountEveryCallOnceAndNoErrors() throws Exception {
+    try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
+      Summary summary = run(server, 20, 0, Duration.ofSeconds(30));
+
+      assertThat(summary.connections()).isEqualTo(new Summary.Connections(20, 20, 0, 0, 20));
+      assertThat(server.paths)
+          .isEqualTo(
+              IntStream.rangeClosed(1, 20)
+                  .mapToObj(n -> "/ocpp/CP-" + n)
+                  .collect(Collectors.toSet()));
+      assertThat(server.subprotocols).containsExactly("ocpp1.6");
+
+      Summary.ActionResult total = summary.total();
+      assertThat(total.sent()).isGreaterThan(100);
+      assertThat(total.results()).isEqualTo(total.sent());
+      assertThat(total.failures()).isZero();
+      assertThat(total.latency().count()).isEqualTo(total.sent());
+      assertThat(summary.actions().stream().mapToLong(Summary.ActionResult::sent).sum())
+          .isEqualTo(total.sent());
+
+      Map<String, Summary.ActionResult> actions = byAction(summary);
+      assertThat(actions)
+          .containsOnlyKeys(
+              "BootNotification",
+              "StatusNotification",
+              "MeterValues",
+              "Heartbeat",
+              "StartTransaction",
+              "StopTransaction");
+      assertThat(actions.get("BootNotification").sent()).isEqualTo(20);
+      assertThat(actions.get("StartTransaction").sent()).isGreaterThanOrEqualTo(20);
+      for (Summary.ActionResult a : summary.actions()) {
+        Action action = Action.fromWire(a.action()).orElseThrow();
+        assertThat(server.calls(action)).as("server saw %s", a.action()).isEqualTo(a.sent());
+      }
+
+      assertThat(summary.steadyAnswers()).isPositive().isLessThan(total.results());
+      assertThat(summary.steadyRate()).isEqualTo(summary.steadyAnswers() / 1.5);
+      assertThat(summary.inboundCalls()).isEqualTo(20);
+      assertThat(server.notSupportedAnswers).hasValue(20);
+      assertThat(server.unexpectedFrames).hasValue(0);
+      assertThat(summary.unmatchedFrames()).isZero();
+      assertThat(progress.toString(StandardCharsets.UTF_8))
+          .containsPattern("\\[ +1s steady\\] connected \\d+/20  answers \\d+/s  p99 ");
+    }
+  }
+
+  @Test
+  void unansweredCallsAreCountedAsTimeoutsAndTheChargersCarryOn() throws Exception {
+    try (FakeCentralSystem server = new FakeCentralSystem(Set.of(Action.HEARTBEAT))) {
+      Summary summary = run(server, 5, 0, Duration.ofMillis(200));
+
+      Summary.ActionResult heartbeat = byAction(summary).get("Heartbeat");
+      assertThat(heartbeat.timeouts()).isPositive().isEqualTo(heartbeat.sent());
+      assertThat(heartbeat.results()).isZero();
+      Summary.ActionResult total = summary.total();
+      assertThat(total.results() + total.timeouts()).isEqualTo(total.sent());
+      assertThat(byAction(summary).get("MeterValues").results())
+          .as("chargers went on after a timeout")
+          .isGreaterThan(heartbeat.timeouts());
+    }
+  }
+
+  @Test
+  void aTargetRateCapsTheCallsSent() throws Exception {
+    try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
+      Summary summary = run(server, 20, 100, Duration.ofSeconds(30));
+
+      // Unlimited, the same chargers and server exchange thousands of CALLs per second once warm;
+      // a cold JVM on a busy machine may fall short of the target, but never exceed it.
+      assertThat(summary.steadyRate()).isBetween(25.0, 110.0);
+      assertThat(summary.total().failures()).isZero();
+    }
+  }
+}
