@@ -136,12 +136,15 @@ public final class Joule implements AutoCloseable {
     server.listen().await();
     Joule joule =
         new Joule(embedded, database, messageLog, bus, processor, vertx, gateway, server, blocking);
+    LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    LOG.info("  chargers connect to  ws://<host>:{}/ocpp/<chargePointId>", server.actualPort());
+    LOG.info("  HTTP API             http://<host>:{}/api/v1", server.actualPort());
     LOG.info(
-        "Joule ready in {} ms: chargers ws://HOST:{}/ocpp/{{chargePointId}}, API http://HOST:{}/api/v1, data {}",
-        Duration.ofNanos(System.nanoTime() - started).toMillis(),
-        server.actualPort(),
-        server.actualPort(),
-        config.dbUrl().orElse(config.dataDir().toAbsolutePath().toString()));
+        "  data                 {}",
+        config
+            .dbUrl()
+            .map(url -> url.replaceFirst("\\?.*", ""))
+            .orElse(config.dataDir().toAbsolutePath().normalize().toString()));
     return joule;
   }
 
