@@ -30,6 +30,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -79,16 +81,35 @@ public final class Joule implements AutoCloseable {
   }
 
   public static Joule start(Config config) {
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      return start(config, opened);
+    } catch (RuntimeException e) {
+      // A failed start (port taken, database unreachable) leaves nothing running behind it.
+      while (!opened.isEmpty()) {
+        try {
+          opened.pop().close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static Joule start(Config config, Deque<AutoCloseable> opened) {
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
     Optional<EmbeddedPostgres> embedded =
         config.embeddedDatabase()
             ? Optional.of(EmbeddedPostgres.start(EmbeddedPostgres.Settings.in(config.dataDir())))
             : Optional.empty();
+    embedded.ifPresent(opened::push);
     Database database =
         embedded
             .map(server -> Database.open(server, config.dbPoolSize()))
             .orElseGet(() -> Database.open(config.dbUrl().orElseThrow(), config.dbPoolSize()));
+    opened.push(database);
     DataSource dataSource = database.dataSource();
     MessageLog.Settings logSettings = MessageLog.Settings.DEFAULTS;
     Optional<MessageLog> messageLog =
@@ -104,6 +125,7 @@ public final class Joule implements AutoCloseable {
                         config.messageLogRetention(),
                         logSettings.purgeEvery())))
             : Optional.empty();
+    messageLog.ifPresent(opened::push);
     OcppJson codec = OcppJson.forCentralSystem();
     InProcessBus bus = new InProcessBus(clock, config.ackWait());
     Handlers handlers = handlers(config, codec);
@@ -114,8 +136,11 @@ public final class Joule implements AutoCloseable {
             new BatchRunner(dataSource, handlers, codec, clock),
             config.workers(),
             config.batchSize());
+    opened.push(processor);
     Vertx vertx = Vertx.vertx();
+    opened.push(() -> vertx.close().await());
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+    opened.push(blocking::shutdown);
     Gateway gateway =
         new Gateway(
             vertx,
@@ -133,7 +158,13 @@ public final class Joule implements AutoCloseable {
     Gateway.configure(options, config.gateway());
     HttpServer server = vertx.createHttpServer(options).requestHandler(router);
     gateway.attach(server);
-    server.listen().await();
+    opened.push(() -> server.close().await());
+    try {
+      server.listen().await();
+    } catch (Exception e) { // await() rethrows the bind failure, checked or not
+      throw new IllegalStateException(
+          "cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+    }
     Joule joule =
         new Joule(embedded, database, messageLog, bus, processor, vertx, gateway, server, blocking);
     LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
