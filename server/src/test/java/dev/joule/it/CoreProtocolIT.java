@@ -136,6 +136,110 @@ class CoreProtocolIT {
     }
   }
 
+  @Test
+  void authorizeFollowsTheIdTagListCaseInsensitively() {
+    assertThat(joule.put("/api/v1/id-tags/Blocked-1", "{\"status\":\"Blocked\"}").statusCode())
+        .isEqualTo(201);
+    joule.put(
+        "/api/v1/id-tags/OLD-1",
+        "{\"status\":\"Accepted\",\"expiryDate\":\"2020-01-01T00:00:00Z\"}");
+    joule.put("/api/v1/id-tags/CHILD-1", "{\"status\":\"Accepted\",\"parentIdTag\":\"FLEET\"}");
+    try (RawCharger charger = joule.charger("CP-AUTH")) {
+      assertThat(charger.call("[2,\"a1\",\"Authorize\",{\"idTag\":\"BLOCKED-1\"}]"))
+          .isEqualTo("[3,\"a1\",{\"idTagInfo\":{\"status\":\"Blocked\"}}]");
+      assertThat(charger.call("[2,\"a2\",\"Authorize\",{\"idTag\":\"old-1\"}]"))
+          .isEqualTo(
+              "[3,\"a2\",{\"idTagInfo\":{\"expiryDate\":\"2020-01-01T00:00:00Z\",\"status\":\"Expired\"}}]");
+      assertThat(charger.call("[2,\"a3\",\"Authorize\",{\"idTag\":\"child-1\"}]"))
+          .isEqualTo(
+              "[3,\"a3\",{\"idTagInfo\":{\"parentIdTag\":\"FLEET\",\"status\":\"Accepted\"}}]");
+      // The embedded demo accepts tags it does not know (unknown-id-tags defaults to Accepted).
+      assertThat(charger.call("[2,\"a4\",\"Authorize\",{\"idTag\":\"NEW-TAG\"}]"))
+          .isEqualTo("[3,\"a4\",{\"idTagInfo\":{\"status\":\"Accepted\"}}]");
+    }
+  }
+
+  @Test
+  void aRepeatedMeterValuesIsStoredOnce() {
+    String meterValues =
+        "[2,\"%s\",\"MeterValues\",{\"connectorId\":2,\"meterValue\":[{\"timestamp\":"
+            + "\"2026-11-24T09:05:00Z\",\"sampledValue\":[{\"value\":\"12.5\",\"measurand\":"
+            + "\"Current.Import\",\"phase\":\"L1\",\"unit\":\"A\",\"context\":\"Sample.Periodic\","
+            + "\"format\":\"Raw\",\"location\":\"Outlet\"},{\"value\":\"1500\"}]}]}]";
+    try (RawCharger charger = joule.charger("CP-METER")) {
+      assertThat(charger.call(meterValues.formatted("m1"))).isEqualTo("[3,\"m1\",{}]");
+      assertThat(charger.call(meterValues.formatted("m2"))).isEqualTo("[3,\"m2\",{}]");
+    }
+    assertThat(joule.count("SELECT count(*) FROM meter_value WHERE charger_id = ?", "CP-METER"))
+        .isEqualTo(2);
+    assertThat(
+            joule.count(
+                "SELECT count(*) FROM meter_value WHERE charger_id = ? AND measurand = "
+                    + "'Current.Import' AND phase = 'L1' AND unit = 'A' AND location = 'Outlet' "
+                    + "AND context = 'Sample.Periodic' AND format = 'Raw' AND value = '12.5'",
+                "CP-METER"))
+        .isEqualTo(1);
+    assertThat(
+            joule.count(
+                "SELECT count(*) FROM meter_value WHERE charger_id = ? "
+                    + "AND measurand = 'Energy.Active.Import.Register'",
+                "CP-METER"))
+        .as("a sample without measurand is the energy register (OCPP 1.6 default)")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void dataTransferFromAnUnknownVendorIsAnsweredAndRecorded() {
+    try (RawCharger charger = joule.charger("CP-DT")) {
+      assertThat(
+              charger.call(
+                  "[2,\"d1\",\"DataTransfer\",{\"vendorId\":\"com.example\",\"messageId\":\"x\","
+                      + "\"data\":\"{}\"}]"))
+          .isEqualTo("[3,\"d1\",{\"status\":\"UnknownVendorId\"}]");
+    }
+    assertThat(joule.count("SELECT count(*) FROM data_transfer WHERE charger_id = ?", "CP-DT"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void firmwareNotificationsAreRecorded() {
+    try (RawCharger charger = joule.charger("CP-FW")) {
+      assertThat(
+              charger.call(
+                  "[2,\"f1\",\"FirmwareStatusNotification\",{\"status\":\"Downloading\"}]"))
+          .isEqualTo("[3,\"f1\",{}]");
+      assertThat(
+              charger.call(
+                  "[2,\"f2\",\"DiagnosticsStatusNotification\",{\"status\":\"Uploaded\"}]"))
+          .isEqualTo("[3,\"f2\",{}]");
+    }
+    assertThat(joule.count("SELECT count(*) FROM firmware_event WHERE charger_id = ?", "CP-FW"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void everyFrameInAndOutIsInTheMessageLog() {
+    try (RawCharger charger = joule.charger("CP-LOG")) {
+      charger.call("[2,\"l1\",\"Heartbeat\",{}]");
+    }
+    Await.until(
+        () -> joule.count("SELECT count(*) FROM message_log WHERE charger_id = ?", "CP-LOG") == 2);
+    assertThat(
+            joule.count(
+                "SELECT count(*) FROM message_log WHERE charger_id = ? AND direction = 'IN'"
+                    + " AND frame = '[2,\"l1\",\"Heartbeat\",{}]'",
+                "CP-LOG"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void securityNotificationsAreNotSupportedYet() {
+    try (RawCharger charger = joule.charger("CP-SEC")) {
+      assertThat(charger.call("[2,\"s1\",\"SignCertificate\",{\"csr\":\"x\"}]"))
+          .startsWith("[4,\"s1\",\"NotSupported\",");
+    }
+  }
+
   static int transactionId(String callResult) {
     int at = callResult.indexOf("\"transactionId\":") + "\"transactionId\":".length();
     int end = at;
