@@ -37,7 +37,12 @@ public final class OcppJson {
 
   /** Reads one WebSocket text frame. */
   public Frame read(String text) {
-    return readFrame(new JsonInput(text));
+    JsonInput in = JsonInput.borrow(text);
+    try {
+      return readFrame(in);
+    } finally {
+      in.release();
+    }
   }
 
   /** Reads one WebSocket text frame given as UTF-8 bytes. */
