@@ -2,7 +2,6 @@ package dev.joule.app;
 
 import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
-import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.profile.core.CoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +39,5 @@ public record Config(
 
   static AuthorizationStatus defaultUnknownIdTags(boolean embedded) {
     return embedded ? AuthorizationStatus.ACCEPTED : AuthorizationStatus.INVALID;
-  }
-
-  static RegistrationStatus defaultBootStatus() {
-    return RegistrationStatus.ACCEPTED;
   }
 }

@@ -46,7 +46,7 @@ public final class BatchRunner {
       try {
         List<Outcome> outcomes = new ArrayList<>(leases.size());
         for (Lease lease : leases) {
-          outcomes.add(answer(connection, lease, handle(connection, lease)));
+          outcomes.add(answer(lease, handle(connection, lease)));
         }
         connection.commit();
         return outcomes;
@@ -69,7 +69,7 @@ public final class BatchRunner {
       try {
         Response response = handle(connection, lease);
         connection.commit();
-        outcomes.add(answer(connection, lease, response));
+        outcomes.add(answer(lease, response));
       } catch (HandlerFailure e) {
         connection.rollback();
         outcomes.add(failed(lease, e));
@@ -98,7 +98,7 @@ public final class BatchRunner {
     }
   }
 
-  private Outcome answer(Connection connection, Lease lease, Response response) {
+  private Outcome answer(Lease lease, Response response) {
     return new Outcome(lease, codec.writeResult(lease.message().call().messageId(), response));
   }
 
