@@ -3,7 +3,7 @@ package dev.joule.gateway;
 import java.time.Duration;
 
 /**
- * How the gateway treats connections.
+ * How the gateway treats connections. Defaults are the configuration's (docs/configuration.md).
  *
  * @param maxFrameBytes largest text frame accepted; larger ones close the connection (1009)
  * @param pingInterval how often the gateway pings each charger; zero disables pings
@@ -20,16 +20,4 @@ public record GatewaySettings(
     boolean tolerantPing,
     int callQueueLimit,
     Duration replyDeadline,
-    Duration callTimeout) {
-
-  public static GatewaySettings defaults() {
-    return new GatewaySettings(
-        64 * 1024,
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(30),
-        false,
-        16,
-        Duration.ofSeconds(20),
-        Duration.ofSeconds(30));
-  }
-}
+    Duration callTimeout) {}

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 /** Charge sessions: start (deduplicated by content), stop (idempotent), orphan stops. */
 public final class TransactionRepository {
@@ -56,15 +57,17 @@ public final class TransactionRepository {
 
   /**
    * Records the stop of a known transaction of this charger; a repeated stop changes nothing.
-   * Returns false when the transaction is not known (the caller records an orphan stop).
+   * Returns the transaction's connector, or empty when the transaction is not known (the caller
+   * records an orphan stop).
    */
-  public boolean stop(Connection connection, String chargerId, Stop stop, Instant receivedAt) {
+  public OptionalInt stop(Connection connection, String chargerId, Stop stop, Instant receivedAt) {
     try (PreparedStatement update =
         connection.prepareStatement(
             """
             UPDATE charge_transaction SET meter_stop = ?, stop_timestamp = ?, stop_reason = ?,
                 stop_id_tag = ?, stopped_received_at = ?
             WHERE id = ? AND charger_id = ? AND stop_timestamp IS NULL
+            RETURNING connector_id
             """)) {
       update.setInt(1, stop.meterStop());
       Jdbc.setInstant(update, 2, stop.timestamp());
@@ -73,22 +76,26 @@ public final class TransactionRepository {
       Jdbc.setInstant(update, 5, receivedAt);
       update.setInt(6, stop.transactionId());
       update.setString(7, chargerId);
-      if (update.executeUpdate() == 1) {
-        return true;
+      try (ResultSet row = update.executeQuery()) {
+        if (row.next()) {
+          return OptionalInt.of(row.getInt(1));
+        }
       }
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }
-    return exists(connection, chargerId, stop.transactionId());
+    return connectorOf(connection, chargerId, stop.transactionId()); // stopped before, or unknown
   }
 
-  private boolean exists(Connection connection, String chargerId, int transactionId) {
+  private OptionalInt connectorOf(Connection connection, String chargerId, int transactionId) {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT 1 FROM charge_transaction WHERE id = ? AND charger_id = ?")) {
+            "SELECT connector_id FROM charge_transaction WHERE id = ? AND charger_id = ?")) {
       query.setInt(1, transactionId);
       query.setString(2, chargerId);
-      return query.executeQuery().next();
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? OptionalInt.of(row.getInt(1)) : OptionalInt.empty();
+      }
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }

@@ -84,6 +84,30 @@ class CoreProtocolIT {
   }
 
   @Test
+  void transactionDataOfAStopIsStoredWithTheTransaction() {
+    try (RawCharger charger = joule.charger("CP-TXDATA")) {
+      int id = transactionId(charger.call(START.formatted("t1")));
+      charger.call(
+          "[2,\"t2\",\"StopTransaction\",{\"transactionId\":"
+              + id
+              + ",\"meterStop\":900,\"timestamp\":\"2026-11-24T10:00:00Z\",\"reason\":\"EVDisconnected\","
+              + "\"transactionData\":[{\"timestamp\":\"2026-11-24T10:00:00Z\",\"sampledValue\":"
+              + "[{\"value\":\"900\",\"context\":\"Transaction.End\",\"unit\":\"Wh\"}]}]}]");
+      assertThat(
+              joule.count(
+                  "SELECT count(*) FROM meter_value WHERE transaction_id = ? AND connector_id = 1"
+                      + " AND source = 'StopTransaction' AND context = 'Transaction.End'",
+                  id))
+          .isEqualTo(1);
+      assertThat(
+              joule.count(
+                  "SELECT count(*) FROM charge_transaction WHERE id = ? AND stop_reason = 'EVDisconnected'",
+                  id))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void badFramesGetTheirCallErrorAndTheConnectionSurvives() {
     try (RawCharger charger = joule.charger("CP-BAD")) {
       assertThat(charger.call("[2,\"b1\",\"Authorize\",{}]"))

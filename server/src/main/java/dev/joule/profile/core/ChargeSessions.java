@@ -19,6 +19,7 @@ import dev.joule.store.MeterValueRepository;
 import dev.joule.store.TransactionRepository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * StartTransaction, StopTransaction and MeterValues. Every one is acknowledged: a CALLERROR makes
@@ -73,7 +74,8 @@ public final class ChargeSessions {
     TransactionRepository.Stop stop =
         new TransactionRepository.Stop(
             r.transactionId(), r.idTag(), r.meterStop(), r.timestamp(), wire(r.reason()));
-    boolean known = transactions.stop(c.connection(), c.chargerId(), stop, c.receivedAt());
+    OptionalInt connector = transactions.stop(c.connection(), c.chargerId(), stop, c.receivedAt());
+    boolean known = connector.isPresent();
     if (!known) {
       transactions.orphanStop(
           c.connection(), c.chargerId(), stop, codec.writePayload(r), c.receivedAt());
@@ -82,7 +84,7 @@ public final class ChargeSessions {
       meterValues.insert(
           c.connection(),
           c.chargerId(),
-          0,
+          connector.orElse(0), // an unknown transaction's connector is unknown: 0
           known ? r.transactionId() : null,
           samples(r.transactionData()),
           "StopTransaction",
