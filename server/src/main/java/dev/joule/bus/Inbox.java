@@ -8,6 +8,7 @@ import java.util.List;
  * leases any message. Implementations: {@code InProcessBus} (one JVM) and, later, NATS JetStream.
  */
 public interface Inbox {
+  /** Enqueues a CALL. Called on the gateway's event loop: implementations must not block. */
   void publish(InboxMessage message);
 
   /**
