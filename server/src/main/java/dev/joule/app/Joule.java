@@ -1,6 +1,7 @@
 package dev.joule.app;
 
 import dev.joule.api.CommandApi;
+import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.inprocess.InProcessBus;
@@ -175,6 +176,7 @@ public final class Joule implements AutoCloseable {
     new TokenAuth(tokens, blocking).mount(router);
     new CommandApi(commands, blocking).mount(router);
     new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+    OpenApi.mount(router);
     HttpServerOptions options = new HttpServerOptions().setPort(config.port()).setHost("0.0.0.0");
     Gateway.configure(options, config.gateway());
     HttpServer server = vertx.createHttpServer(options).requestHandler(router);

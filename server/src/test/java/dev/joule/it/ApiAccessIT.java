@@ -60,6 +60,15 @@ class ApiAccessIT {
   }
 
   @Test
+  void theOpenApiDocumentIsServedWithTheCommandPaths() {
+    HttpResponse<String> document = joule.get("/api/v1/openapi.json");
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body())
+        .contains("\"/api/v1/chargers/{id}/commands/SignedUpdateFirmware\"")
+        .contains("\"/api/v1/transactions/{id}/meter-values\"");
+  }
+
+  @Test
   void chargersStillConnectWithoutAToken() {
     try (RawCharger charger = joule.charger("CP-NO-TOKEN")) {
       assertThat(charger.subprotocol()).isEqualTo("ocpp1.6");
