@@ -23,7 +23,11 @@ public record Config(
     int workers,
     int batchSize,
     boolean messageLog,
-    Duration messageLogRetention) {
+    Duration messageLogRetention,
+    Optional<String> apiToken) {
+
+  /** The environment variable of the API token; never read from the YAML file (a secret). */
+  public static final String API_TOKEN_VARIABLE = "JOULE_API_TOKEN";
 
   /** Who may connect. */
   public enum Admission {

@@ -79,10 +79,20 @@ public final class ConfigLoader {
       }
       values.put(option.getKey(), option.getValue());
     }
-    return build(new Values(values));
+    Optional<String> apiToken =
+        Optional.ofNullable(environment.get(Config.API_TOKEN_VARIABLE))
+            .filter(token -> !token.isBlank());
+    apiToken.ifPresent(
+        token -> {
+          if (token.length() < 16) {
+            throw new ConfigError(
+                Config.API_TOKEN_VARIABLE, "must be at least 16 characters, got " + token.length());
+          }
+        });
+    return build(new Values(values), apiToken);
   }
 
-  private static Config build(Values v) {
+  private static Config build(Values v, Optional<String> apiToken) {
     Optional<String> dbUrl = v.optional("db-url");
     dbUrl.ifPresent(
         url -> {
@@ -126,7 +136,8 @@ public final class ConfigLoader {
         v.integer("workers", 1, 256),
         v.integer("batch-size", 1, 10_000),
         v.bool("message-log"),
-        v.duration("message-log-retention", false));
+        v.duration("message-log-retention", false),
+        apiToken);
   }
 
   private static Map<String, String> readYaml(Path path) {

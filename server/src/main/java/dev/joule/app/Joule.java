@@ -1,8 +1,13 @@
 package dev.joule.app;
 
+import dev.joule.api.CommandApi;
+import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
+import dev.joule.api.TokenAuth;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.domain.Authorization;
+import dev.joule.domain.access.ApiTokens;
+import dev.joule.domain.command.Commands;
 import dev.joule.gateway.Admission;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
@@ -13,7 +18,9 @@ import dev.joule.processing.Processor;
 import dev.joule.profile.core.ChargeSessions;
 import dev.joule.profile.core.CoreProfile;
 import dev.joule.profile.firmware.FirmwareProfile;
+import dev.joule.store.ApiTokenRepository;
 import dev.joule.store.ChargerRepository;
+import dev.joule.store.CommandRepository;
 import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
@@ -152,8 +159,24 @@ public final class Joule implements AutoCloseable {
             admission(config.admission(), dataSource, clock),
             messageLog.<FrameLog>map(log -> log).orElse(FrameLog.NONE),
             clock);
+    Commands commands =
+        new Commands(
+            database,
+            new CommandRepository(),
+            new GatewayCommandChannel(gateway),
+            codec,
+            clock,
+            blocking);
+    int interrupted = commands.resolveInterrupted();
+    if (interrupted > 0) {
+      LOG.warn("{} commands left without outcome by the previous run marked error", interrupted);
+    }
+    ApiTokens tokens = new ApiTokens(database, new ApiTokenRepository(), config.apiToken(), clock);
     Router router = Router.router(vertx);
+    new TokenAuth(tokens, blocking).mount(router);
+    new CommandApi(commands, blocking).mount(router);
     new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+    OpenApi.mount(router);
     HttpServerOptions options = new HttpServerOptions().setPort(config.port()).setHost("0.0.0.0");
     Gateway.configure(options, config.gateway());
     HttpServer server = vertx.createHttpServer(options).requestHandler(router);
@@ -176,6 +199,12 @@ public final class Joule implements AutoCloseable {
             .dbUrl()
             .map(url -> url.replaceFirst("\\?.*", ""))
             .orElse(config.dataDir().toAbsolutePath().normalize().toString()));
+    if (!tokens.anyConfigured()) {
+      LOG.warn(
+          "  API tokens           none: every /api/v1 request gets 401; set {} or run"
+              + " ./joule token create",
+          Config.API_TOKEN_VARIABLE);
+    }
     return joule;
   }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "joule",
     mixinStandardHelpOptions = true,
-    subcommands = {Main.Run.class},
+    subcommands = {Main.Run.class, TokenCommand.class},
     description = "Joule, the OCPP 1.6J central system.")
 public final class Main {
   /** Exit code for bad configuration. */

@@ -17,6 +17,9 @@ import java.util.Optional;
 
 /** A real Joule on a free port and the embedded PostgreSQL in a temporary directory. */
 final class JouleServer implements AutoCloseable {
+  /** The API token every integration test's Joule accepts (JOULE_API_TOKEN). */
+  static final String TOKEN = "it-token-0123456789abcdef";
+
   private final Joule joule;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -31,7 +34,8 @@ final class JouleServer implements AutoCloseable {
     for (int i = 0; i < keyValues.length; i += 2) {
       options.put(keyValues[i], keyValues[i + 1]);
     }
-    Config config = ConfigLoader.load(Optional.empty(), Map.of(), options);
+    Config config =
+        ConfigLoader.load(Optional.empty(), Map.of(Config.API_TOKEN_VARIABLE, TOKEN), options);
     return new JouleServer(Joule.start(config));
   }
 
@@ -59,6 +63,14 @@ final class JouleServer implements AutoCloseable {
             .build());
   }
 
+  HttpResponse<String> post(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(api(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   /** The first column of the first row of {@code sql}, as a long. */
   long count(String sql, Object... parameters) {
     try (Connection connection = joule.dataSource().getConnection();
@@ -75,11 +87,20 @@ final class JouleServer implements AutoCloseable {
     }
   }
 
-  private URI api(String path) {
+  URI api(String path) {
     return URI.create("http://127.0.0.1:" + port() + path);
   }
 
+  /** Sends {@code request} with the test token. */
   private HttpResponse<String> send(HttpRequest request) {
+    return sendAs(
+        HttpRequest.newBuilder(request, (name, value) -> true)
+            .header("Authorization", "Bearer " + TOKEN)
+            .build());
+  }
+
+  /** Sends {@code request} as it is, with whatever authorization it carries. */
+  HttpResponse<String> sendAs(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {

@@ -1,0 +1,69 @@
+package dev.joule.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.joule.ocpp.Action;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document lists every API route and every command action, and nothing else. */
+class OpenApiTest {
+  static final Vertx VERTX = Vertx.vertx();
+
+  @AfterAll
+  static void close() {
+    VERTX.close();
+  }
+
+  @Test
+  void everyRouteAndEveryCommandActionIsDocumented() {
+    Router router = Router.router(VERTX);
+    var blocking = Executors.newVirtualThreadPerTaskExecutor();
+    new CommandApi(null, blocking).mount(router);
+    new ReadApi(null, new ApiFixture.FakeConnections(), java.time.Clock.systemUTC(), blocking)
+        .mount(router);
+    JsonNode paths = OpenApi.document(router).path("paths");
+
+    int documented = 0;
+    for (Route route : router.getRoutes()) {
+      String template = route.getPath();
+      if (template == null || route.methods() == null || template.equals(CommandApi.SEND)) {
+        continue;
+      }
+      for (var method : route.methods()) {
+        assertThat(
+                paths
+                    .path(OpenApi.openApiPath(template))
+                    .has(method.name().toLowerCase(Locale.ROOT)))
+            .as(method + " " + template)
+            .isTrue();
+        documented++;
+      }
+    }
+    assertThat(documented).isGreaterThanOrEqualTo(12);
+    assertThat(CommandApi.ACTIONS).hasSize(26);
+    for (Action action : CommandApi.ACTIONS) {
+      JsonNode post = paths.path("/api/v1/chargers/{id}/commands/" + action.wire()).path("post");
+      assertThat(post.isObject()).as(action.wire()).isTrue();
+      assertThat(post.at("/requestBody/content/application~1json/schema/type").asText())
+          .isEqualTo("object");
+    }
+    assertThat(paths.has("/api/v1/commands/{commandId}")).isTrue();
+    assertThat(paths.has("/api/v1/chargers/{id}/commands/{action}")).isFalse();
+  }
+
+  @Test
+  void aCommandBodySchemaMarksRequiredFieldsAndEnums() {
+    JsonNode reset = OpenApi.schema(Action.RESET.requestType());
+    assertThat(reset.path("required").toString()).isEqualTo("[\"type\"]");
+    assertThat(reset.at("/properties/type/enum").toString()).isEqualTo("[\"Hard\",\"Soft\"]");
+    JsonNode start = OpenApi.schema(Action.REMOTE_START_TRANSACTION.requestType());
+    assertThat(start.path("required").toString()).isEqualTo("[\"idTag\"]");
+  }
+}
