@@ -1,9 +1,11 @@
 package dev.joule.app;
 
+import dev.joule.alerting.AlertSettings;
 import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.profile.core.CoreSettings;
+import dev.joule.supervision.SupervisionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,7 +26,9 @@ public record Config(
     int workers,
     int batchSize,
     boolean messageLog,
-    Duration messageLogRetention) {
+    Duration messageLogRetention,
+    SupervisionSettings supervision,
+    AlertSettings alerts) {
 
   /** Who may connect. */
   public enum Admission {
