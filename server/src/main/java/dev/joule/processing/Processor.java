@@ -189,16 +189,27 @@ public final class Processor implements AutoCloseable {
       } catch (BatchRunner.Abandoned e) {
         LOG.info("abandoned worker processor-{}.{} rolled its late batch back", slot, generation);
         return;
-      } catch (SQLException | DatabaseUnavailable e) {
+      } catch (SQLException | RuntimeException e) {
+        if (abandoned) {
+          // Typical: the interrupt closed the connection's socket (virtual threads), so the
+          // database rolled the batch back. Its messages were released when it was abandoned.
+          LOG.info(
+              "abandoned worker processor-{}.{}: late batch failed and was discarded: {}",
+              slot,
+              generation,
+              e.toString());
+          return;
+        }
+        if (e instanceof RuntimeException && !(e instanceof DatabaseUnavailable)) {
+          LOG.error("batch of {} failed; leases released", leases.size(), e);
+          leases.forEach(Lease::release);
+          pause(DATABASE_BACKOFF);
+          return;
+        }
         LOG.warn(
             "database unavailable, {} message(s) go back for redelivery: {}",
             leases.size(),
             e.getMessage());
-        leases.forEach(Lease::release);
-        pause(DATABASE_BACKOFF);
-        return;
-      } catch (RuntimeException e) {
-        LOG.error("batch of {} failed; leases released", leases.size(), e);
         leases.forEach(Lease::release);
         pause(DATABASE_BACKOFF);
         return;
