@@ -62,9 +62,13 @@ final class LoadCharger implements AutoCloseable {
     driver = Thread.ofVirtual().name("load-" + id).start(this::drive);
   }
 
-  /** Stops after the CALL in flight is answered (or its wait ran out); returns when stopped. */
-  void stopAndDrain() throws InterruptedException {
+  /** Asks the charger to stop after the CALL in flight is answered (or its wait ran out). */
+  void stop() {
     stopping = true;
+  }
+
+  /** Waits until the charger stopped. */
+  void awaitStopped() throws InterruptedException {
     driver.join(ANSWER_WAIT.plusSeconds(5));
   }
 

@@ -99,8 +99,9 @@ class StallChaosIT {
           () -> get(joule, "/health/ready").statusCode() == 200);
       assertThat(readiness).as("readiness while every worker hung").contains(503);
 
+      chargers.forEach(LoadCharger::stop);
       for (LoadCharger charger : chargers) {
-        charger.stopAndDrain();
+        charger.awaitStopped();
       }
       post(joule, "/api/v1/faults/clear", "{}"); // the abandoned workers wake up: late results
       watcher.interrupt();
