@@ -1,8 +1,10 @@
 package dev.joule.app;
 
+import dev.joule.alerting.AlertSettings;
 import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.profile.core.CoreSettings;
+import dev.joule.supervision.SupervisionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,6 +26,8 @@ public record Config(
     int batchSize,
     boolean messageLog,
     Duration messageLogRetention,
+    SupervisionSettings supervision,
+    AlertSettings alerts,
     Optional<String> apiToken) {
 
   /** The environment variable of the API token; never read from the YAML file (a secret). */

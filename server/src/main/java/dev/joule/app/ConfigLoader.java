@@ -3,12 +3,15 @@ package dev.joule.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.joule.alerting.AlertSettings;
 import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.WireEnum;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.profile.core.CoreSettings;
+import dev.joule.supervision.SupervisionSettings;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +55,21 @@ public final class ConfigLoader {
     DEFAULTS.put("batch-size", "100");
     DEFAULTS.put("message-log", "true");
     DEFAULTS.put("message-log-retention", "7d");
+    // supervision and alerting (issue 5)
+    DEFAULTS.put("stall-after", "5s");
+    DEFAULTS.put("not-ready-after", "2s");
+    DEFAULTS.put("fail-after", "30s");
+    DEFAULTS.put("db-probe-timeout", "1s");
+    DEFAULTS.put("fault-injection", "false");
+    DEFAULTS.put("alert-webhook-url", "");
+    DEFAULTS.put("alert-stall-held", "3s");
+    DEFAULTS.put("alert-oldest-waiting", "5s");
+    DEFAULTS.put("alert-processing-behind-for", "15s");
+    DEFAULTS.put("alert-redeliveries-per-minute", "100");
+    DEFAULTS.put("alert-disconnects-per-minute", "100");
+    DEFAULTS.put("alert-command-timeouts-per-minute", "10");
+    DEFAULTS.put("alert-db-latency", "500ms");
+    DEFAULTS.put("alert-resolve-after", "10s");
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -137,7 +155,46 @@ public final class ConfigLoader {
         v.integer("batch-size", 1, 10_000),
         v.bool("message-log"),
         v.duration("message-log-retention", false),
+        supervision(v),
+        alerts(v),
         apiToken);
+  }
+
+  private static SupervisionSettings supervision(Values v) {
+    return new SupervisionSettings(
+        v.duration("stall-after", false),
+        v.duration("not-ready-after", false),
+        v.duration("fail-after", false),
+        v.duration("db-probe-timeout", false),
+        v.bool("fault-injection"));
+  }
+
+  private static AlertSettings alerts(Values v) {
+    Optional<URI> webhook =
+        v.optional("alert-webhook-url")
+            .map(
+                url -> {
+                  if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                    throw new ConfigError(
+                        "alert-webhook-url",
+                        "must be an http:// or https:// URL, got '" + url + "'");
+                  }
+                  try {
+                    return URI.create(url);
+                  } catch (IllegalArgumentException e) {
+                    throw new ConfigError("alert-webhook-url", "not a URL: " + e.getMessage());
+                  }
+                });
+    return new AlertSettings(
+        webhook,
+        v.duration("alert-stall-held", false),
+        v.duration("alert-oldest-waiting", false),
+        v.duration("alert-processing-behind-for", true),
+        v.integer("alert-redeliveries-per-minute", 0, 1_000_000),
+        v.integer("alert-disconnects-per-minute", 0, 1_000_000),
+        v.integer("alert-command-timeouts-per-minute", 0, 1_000_000),
+        v.duration("alert-db-latency", false),
+        v.duration("alert-resolve-after", true));
   }
 
   private static Map<String, String> readYaml(Path path) {

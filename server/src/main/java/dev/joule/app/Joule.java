@@ -1,5 +1,8 @@
 package dev.joule.app;
 
+import dev.joule.alerting.AlertEvent;
+import dev.joule.alerting.Alerts;
+import dev.joule.alerting.Webhook;
 import dev.joule.api.CommandApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
@@ -11,8 +14,10 @@ import dev.joule.domain.command.Commands;
 import dev.joule.gateway.Admission;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
+import dev.joule.gateway.GatewayCounters;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.processing.BatchRunner;
+import dev.joule.processing.FaultPoint;
 import dev.joule.processing.Handlers;
 import dev.joule.processing.Processor;
 import dev.joule.profile.core.ChargeSessions;
@@ -29,6 +34,11 @@ import dev.joule.store.IdTagRepository;
 import dev.joule.store.MessageLog;
 import dev.joule.store.MeterValueRepository;
 import dev.joule.store.TransactionRepository;
+import dev.joule.supervision.FaultInjection;
+import dev.joule.supervision.GatewaySignals;
+import dev.joule.supervision.Metrics;
+import dev.joule.supervision.SupervisionApi;
+import dev.joule.supervision.Supervisor;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -39,10 +49,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +78,7 @@ public final class Joule implements AutoCloseable {
   private final Gateway gateway;
   private final HttpServer server;
   private final ExecutorService blocking;
+  private final AutoCloseable supervision;
 
   private Joule(
       Optional<EmbeddedPostgres> embedded,
@@ -75,7 +89,8 @@ public final class Joule implements AutoCloseable {
       Vertx vertx,
       Gateway gateway,
       HttpServer server,
-      ExecutorService blocking) {
+      ExecutorService blocking,
+      AutoCloseable supervision) {
     this.embedded = embedded;
     this.database = database;
     this.messageLog = messageLog;
@@ -85,6 +100,7 @@ public final class Joule implements AutoCloseable {
     this.gateway = gateway;
     this.server = server;
     this.blocking = blocking;
+    this.supervision = supervision;
   }
 
   public static Joule start(Config config) {
@@ -136,13 +152,20 @@ public final class Joule implements AutoCloseable {
     OcppJson codec = OcppJson.forCentralSystem();
     InProcessBus bus = new InProcessBus(clock, config.ackWait());
     Handlers handlers = handlers(config, codec);
+    Metrics metrics = new Metrics();
+    Optional<FaultInjection> faults =
+        config.supervision().faultInjection()
+            ? Optional.of(new FaultInjection())
+            : Optional.empty();
     Processor processor =
         new Processor(
             bus,
             bus,
             new BatchRunner(dataSource, handlers, codec, clock),
             config.workers(),
-            config.batchSize());
+            config.batchSize(),
+            faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
+            metrics);
     opened.push(processor);
     Vertx vertx = Vertx.vertx();
     opened.push(() -> vertx.close().await());
@@ -154,7 +177,7 @@ public final class Joule implements AutoCloseable {
             NODE,
             config.gateway(),
             codec,
-            bus,
+            metrics.counting(bus),
             bus,
             admission(config.admission(), dataSource, clock),
             messageLog.<FrameLog>map(log -> log).orElse(FrameLog.NONE),
@@ -176,6 +199,9 @@ public final class Joule implements AutoCloseable {
     new TokenAuth(tokens, blocking).mount(router);
     new CommandApi(commands, blocking).mount(router);
     new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+    AutoCloseable supervision =
+        supervise(config, processor, bus, gateway, dataSource, faults, metrics, clock, router);
+    opened.push(supervision);
     OpenApi.mount(router);
     HttpServerOptions options = new HttpServerOptions().setPort(config.port()).setHost("0.0.0.0");
     Gateway.configure(options, config.gateway());
@@ -189,7 +215,17 @@ public final class Joule implements AutoCloseable {
           "cannot listen on port " + config.port() + ": " + e.getMessage(), e);
     }
     Joule joule =
-        new Joule(embedded, database, messageLog, bus, processor, vertx, gateway, server, blocking);
+        new Joule(
+            embedded,
+            database,
+            messageLog,
+            bus,
+            processor,
+            vertx,
+            gateway,
+            server,
+            blocking,
+            supervision);
     LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     LOG.info("  chargers connect to  ws://<host>:{}/ocpp/<chargePointId>", server.actualPort());
     LOG.info("  HTTP API             http://<host>:{}/api/v1", server.actualPort());
@@ -206,6 +242,50 @@ public final class Joule implements AutoCloseable {
           Config.API_TOKEN_VARIABLE);
     }
     return joule;
+  }
+
+  /** Supervisor, alerts and their HTTP side; the returned closeable stops them. */
+  private static AutoCloseable supervise(
+      Config config,
+      Processor processor,
+      InProcessBus bus,
+      Gateway gateway,
+      DataSource dataSource,
+      Optional<FaultInjection> faults,
+      Metrics metrics,
+      Clock clock,
+      Router router) {
+    Optional<Webhook> webhook = config.alerts().webhook().map(Webhook::new);
+    Alerts alerts =
+        new Alerts(
+            config.alerts(), webhook.<List<Consumer<AlertEvent>>>map(List::of).orElse(List.of()));
+    Supplier<GatewaySignals> gatewaySignals =
+        () -> {
+          GatewayCounters counters = gateway.counters();
+          int connected = gateway.connectedCount();
+          return new GatewaySignals(
+              connected,
+              counters.connectionsOpened() - connected,
+              counters.centralCallsSent(),
+              counters.centralCallsTimedOut(),
+              counters.replyDeadlinesMissed());
+        };
+    Supervisor supervisor =
+        new Supervisor(
+            processor,
+            bus,
+            gatewaySignals,
+            dataSource,
+            faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
+            config.supervision(),
+            alerts,
+            clock);
+    metrics.bind(supervisor, config.workers(), gatewaySignals);
+    new SupervisionApi(supervisor, metrics, alerts, processor, faults).mount(router);
+    return () -> {
+      supervisor.close();
+      webhook.ifPresent(Webhook::close);
+    };
   }
 
   private static Handlers handlers(Config config, OcppJson codec) {
@@ -264,6 +344,11 @@ public final class Joule implements AutoCloseable {
     LOG.info("Joule stopping");
     gateway.close().await();
     server.close().await();
+    try {
+      supervision.close();
+    } catch (Exception e) {
+      LOG.warn("stopping supervision failed", e);
+    }
     processor.close();
     messageLog.ifPresent(MessageLog::close);
     vertx.close().await();

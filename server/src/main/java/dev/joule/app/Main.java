@@ -44,6 +44,11 @@ public final class Main {
     @Option(names = "--config", description = "YAML configuration file (default ./joule.yaml)")
     Path config;
 
+    @Option(
+        names = "--enable-fault-injection",
+        description = "enable /api/v1/faults (rehearsing stalls; never in production)")
+    boolean faultInjection;
+
     @Override
     public Integer call() {
       Config settings;
@@ -95,6 +100,9 @@ public final class Main {
       }
       if (dbUrl != null) {
         options.put("db-url", dbUrl);
+      }
+      if (faultInjection) {
+        options.put("fault-injection", "true");
       }
       return options;
     }

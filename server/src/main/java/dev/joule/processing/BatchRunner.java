@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +42,26 @@ public final class BatchRunner {
   }
 
   List<Outcome> run(List<Lease> leases) throws SQLException {
+    return run(leases, () -> false, FaultPoint.NONE);
+  }
+
+  /**
+   * @param abandoned checked before the commit: a batch whose worker was abandoned is rolled back
+   *     (its messages were redelivered) and {@link Abandoned} thrown
+   */
+  List<Outcome> run(List<Lease> leases, BooleanSupplier abandoned, FaultPoint faults)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         List<Outcome> outcomes = new ArrayList<>(leases.size());
+        faults.database();
         for (Lease lease : leases) {
           outcomes.add(answer(lease, handle(connection, lease)));
+        }
+        if (abandoned.getAsBoolean()) {
+          connection.rollback();
+          throw new Abandoned();
         }
         connection.commit();
         return outcomes;
@@ -121,6 +136,13 @@ public final class BatchRunner {
       connection.rollback();
     } catch (SQLException e) {
       LOG.debug("rollback failed", e);
+    }
+  }
+
+  /** The batch's worker was abandoned before it could commit; nothing was committed. */
+  static final class Abandoned extends RuntimeException {
+    Abandoned() {
+      super("abandoned", null, false, false);
     }
   }
 

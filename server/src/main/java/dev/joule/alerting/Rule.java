@@ -1,0 +1,128 @@
+package dev.joule.alerting;
+
+import java.time.Duration;
+
+/**
+ * The built-in alert rules. The same conditions ship for Prometheus in {@code
+ * deploy/prometheus/joule-alerts.yml}; operations.md says what to do about each.
+ */
+public enum Rule {
+  PROCESSING_STALLED("ProcessingStalled") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.recentStalls() > 0 || s.longestHeld().compareTo(t.stallHeld()) >= 0;
+    }
+
+    @Override
+    String describe(Signals s) {
+      return "processing stalled: a worker has held its messages for "
+          + seconds(s.longestHeld())
+          + (s.recentStalls() > 0 ? ", " + s.recentStalls() + " stalled worker(s) replaced" : "");
+    }
+  },
+  PROCESSING_BEHIND("ProcessingBehind") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.receivedPerSecond() >= 1
+          && s.processedPerSecond() < 0.9 * s.receivedPerSecond()
+          && s.backlog() > 0;
+    }
+
+    @Override
+    Duration pendingFor(AlertSettings t) {
+      return t.processingBehindFor();
+    }
+
+    @Override
+    String describe(Signals s) {
+      return String.format(
+          "processing behind: %.0f msg/s processed, %.0f msg/s received, %d waiting",
+          s.processedPerSecond(), s.receivedPerSecond(), s.backlog());
+    }
+  },
+  OLDEST_WAITING_TOO_OLD("OldestWaitingTooOld") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.oldestWaiting().compareTo(t.oldestWaiting()) > 0;
+    }
+
+    @Override
+    String describe(Signals s) {
+      return "the oldest message has waited " + seconds(s.oldestWaiting()) + " to be processed";
+    }
+  },
+  REDELIVERIES_HIGH("RedeliveriesHigh") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.redeliveriesLastMinute() > t.redeliveriesPerMinute();
+    }
+
+    @Override
+    String describe(Signals s) {
+      return s.redeliveriesLastMinute() + " messages redelivered in the last minute";
+    }
+  },
+  CHARGERS_DISCONNECTING("ChargersDisconnecting") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.disconnectsLastMinute() > t.disconnectsPerMinute();
+    }
+
+    @Override
+    String describe(Signals s) {
+      return s.disconnectsLastMinute() + " chargers disconnected in the last minute";
+    }
+  },
+  COMMANDS_TIMING_OUT("CommandsTimingOut") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.commandTimeoutsLastMinute() > t.commandTimeoutsPerMinute();
+    }
+
+    @Override
+    String describe(Signals s) {
+      return s.commandTimeoutsLastMinute() + " commands to chargers timed out in the last minute";
+    }
+  },
+  DATABASE_SLOW("DatabaseSlow") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.dbLatency().compareTo(t.dbLatency()) > 0;
+    }
+
+    @Override
+    Duration pendingFor(AlertSettings t) {
+      return Duration.ofSeconds(3);
+    }
+
+    @Override
+    String describe(Signals s) {
+      return "database slow: SELECT 1 took " + s.dbLatency().toMillis() + " ms";
+    }
+  };
+
+  private final String alertName;
+
+  Rule(String alertName) {
+    this.alertName = alertName;
+  }
+
+  /** The alert's name, as in the Prometheus rule file. */
+  public String alertName() {
+    return alertName;
+  }
+
+  abstract boolean breached(Signals signals, AlertSettings thresholds);
+
+  /** How long the condition must hold before the alert fires. */
+  Duration pendingFor(AlertSettings thresholds) {
+    return Duration.ZERO;
+  }
+
+  /** One line for humans, with the values that breached. */
+  abstract String describe(Signals signals);
+
+  private static String seconds(Duration d) {
+    return String.format("%.1f s", d.toMillis() / 1000.0);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.joule.alerting;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The progress signals the alert rules read, sampled once a second by the supervisor.
+ *
+ * @param at when sampled
+ * @param receivedPerSecond charger CALLs put into the inbox, over the last 10 s
+ * @param processedPerSecond CALLs answered after commit, over the last 10 s
+ * @param backlog messages waiting to be leased
+ * @param oldestWaiting age of the oldest waiting message
+ * @param longestHeld the longest any worker has held its current batch
+ * @param recentStalls workers abandoned as stalled since the previous sample
+ * @param redeliveriesLastMinute messages delivered again in the last minute
+ * @param disconnectsLastMinute charger connections closed in the last minute
+ * @param commandTimeoutsLastMinute commands to chargers that timed out in the last minute
+ * @param dbLatency the readiness probe's latency (elapsed time if it has not answered yet)
+ */
+public record Signals(
+    Instant at,
+    double receivedPerSecond,
+    double processedPerSecond,
+    int backlog,
+    Duration oldestWaiting,
+    Duration longestHeld,
+    long recentStalls,
+    long redeliveriesLastMinute,
+    long disconnectsLastMinute,
+    long commandTimeoutsLastMinute,
+    Duration dbLatency) {}

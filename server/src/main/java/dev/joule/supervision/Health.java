@@ -1,0 +1,46 @@
+package dev.joule.supervision;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The supervisor's view at one moment: what {@code GET /api/v1/health} answers, and what {@code
+ * /health/ready} and {@code /metrics} read. Durations are in seconds, as in the metrics.
+ */
+public record Health(
+    Instant at,
+    boolean ready,
+    List<String> reasons,
+    Processing processing,
+    Database database,
+    Chargers chargers,
+    List<String> alertsFiring) {
+
+  /** Processing progress, overall and per worker. */
+  public record Processing(
+      double receivedPerSecond,
+      double processedPerSecond,
+      int backlog,
+      int inFlight,
+      double oldestWaitingSeconds,
+      double noProgressSeconds,
+      long received,
+      long processed,
+      long redeliveries,
+      long stalls,
+      long restarts,
+      List<Worker> workers) {}
+
+  /** One worker: what it holds and since when (DESIGN.md rule 5). */
+  public record Worker(
+      String name,
+      int generation,
+      int holding,
+      double heldForSeconds,
+      double sinceProgressSeconds,
+      long processed) {}
+
+  public record Database(boolean ok, double latencySeconds) {}
+
+  public record Chargers(int connected, long disconnects) {}
+}

@@ -1,0 +1,188 @@
+package dev.joule.supervision;
+
+import dev.joule.bus.Inbox;
+import dev.joule.bus.InboxMessage;
+import dev.joule.bus.InboxStats;
+import dev.joule.bus.Lease;
+import dev.joule.ocpp.Action;
+import dev.joule.ocpp.Side;
+import dev.joule.processing.ProcessingListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Joule's Prometheus metrics. Names are written once here, in Micrometer's dotted form; Prometheus
+ * sees them with underscores, the base unit and {@code _total} on counters (e.g. {@code
+ * joule.messages.received} → {@code joule_messages_received_total}). The rule file in {@code
+ * deploy/prometheus} uses the Prometheus names; a test checks they all exist.
+ */
+public final class Metrics implements ProcessingListener {
+  public static final String RECEIVED = "joule.messages.received";
+  public static final String PROCESSED = "joule.messages.processed";
+  public static final String DURATION = "joule.processing.duration";
+  public static final String BACKLOG = "joule.inbox.backlog";
+  public static final String OLDEST_WAITING = "joule.inbox.oldest.waiting";
+  public static final String IN_FLIGHT = "joule.inbox.in.flight";
+  public static final String REDELIVERIES = "joule.inbox.redeliveries";
+  public static final String WORKER_HOLDING = "joule.processing.worker.holding";
+  public static final String WORKER_HELD = "joule.processing.worker.held";
+  public static final String STALLS = "joule.processing.stalls";
+  public static final String RESTARTS = "joule.processing.restarts";
+  public static final String NO_PROGRESS = "joule.processing.no.progress";
+  public static final String CONNECTED = "joule.chargers.connected";
+  public static final String DISCONNECTS = "joule.chargers.disconnects";
+  public static final String COMMANDS_SENT = "joule.commands.sent";
+  public static final String COMMAND_TIMEOUTS = "joule.commands.timeouts";
+  public static final String REPLY_DEADLINE_MISSED = "joule.replies.deadline.missed";
+  public static final String DB_LATENCY = "joule.db.latency";
+  public static final String READY = "joule.ready";
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<Action, Counter> received = new EnumMap<>(Action.class);
+  private final Map<Action, Counter> results = new EnumMap<>(Action.class);
+  private final Map<Action, Counter> errors = new EnumMap<>(Action.class);
+  private final Map<Action, Timer> durations = new EnumMap<>(Action.class);
+
+  public Metrics() {
+    for (Action action : Action.values()) {
+      if (!action.direction().initiatedBy(Side.CHARGE_POINT)) {
+        continue; // only charger CALLs go through the inbox
+      }
+      String wire = action.wire();
+      received.put(
+          action,
+          Counter.builder(RECEIVED)
+              .description("Charger CALLs put into the inbox")
+              .tag("action", wire)
+              .register(registry));
+      results.put(action, processed(wire, "result"));
+      errors.put(action, processed(wire, "error"));
+      durations.put(
+          action,
+          Timer.builder(DURATION)
+              .description("From lease to commit of a message's batch")
+              .tag("action", wire)
+              .publishPercentileHistogram()
+              .minimumExpectedValue(Duration.ofMillis(1))
+              .maximumExpectedValue(Duration.ofSeconds(30))
+              .register(registry));
+    }
+  }
+
+  private Counter processed(String action, String outcome) {
+    return Counter.builder(PROCESSED)
+        .description("Charger CALLs answered after commit, by outcome (result or error)")
+        .tag("action", action)
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  @Override
+  public void processed(Action action, boolean error, long nanos) {
+    (error ? errors : results).get(action).increment();
+    durations.get(action).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The inbox the gateway publishes to, counting what it receives by action. */
+  public Inbox counting(Inbox inbox) {
+    return new Inbox() {
+      @Override
+      public void publish(InboxMessage message) {
+        received.get(message.call().action()).increment();
+        inbox.publish(message);
+      }
+
+      @Override
+      public List<Lease> lease(int max, Duration wait) throws InterruptedException {
+        return inbox.lease(max, wait);
+      }
+
+      @Override
+      public InboxStats stats() {
+        return inbox.stats();
+      }
+    };
+  }
+
+  /** Binds the gauges that read the supervisor's view and the gateways' totals. */
+  public void bind(Supervisor supervisor, int workers, Supplier<GatewaySignals> gateway) {
+    Supplier<Health> health = supervisor::health;
+    Gauge.builder(BACKLOG, () -> health.get().processing().backlog())
+        .description("Messages waiting in the inbox to be leased")
+        .baseUnit("messages")
+        .register(registry);
+    Gauge.builder(IN_FLIGHT, () -> health.get().processing().inFlight())
+        .description("Messages leased by workers and not yet answered")
+        .baseUnit("messages")
+        .register(registry);
+    Gauge.builder(OLDEST_WAITING, () -> health.get().processing().oldestWaitingSeconds())
+        .description("Age of the oldest message waiting in the inbox")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder(NO_PROGRESS, () -> health.get().processing().noProgressSeconds())
+        .description("How long work has waited with no message completed (0 when progressing)")
+        .baseUnit("seconds")
+        .register(registry);
+    FunctionCounter.builder(REDELIVERIES, supervisor, s -> s.health().processing().redeliveries())
+        .description("Messages delivered again after a lease expired or was released")
+        .register(registry);
+    FunctionCounter.builder(STALLS, supervisor, Supervisor::stalls)
+        .description("Workers abandoned and replaced because they held a message past stall-after")
+        .register(registry);
+    FunctionCounter.builder(RESTARTS, supervisor, s -> s.health().processing().restarts())
+        .description("In-process restarts of every worker after no progress for fail-after")
+        .register(registry);
+    for (int slot = 0; slot < workers; slot++) {
+      int i = slot;
+      String name = "processor-" + slot;
+      Gauge.builder(WORKER_HOLDING, () -> health.get().processing().workers().get(i).holding())
+          .description("Messages the worker holds")
+          .tag("worker", name)
+          .baseUnit("messages")
+          .register(registry);
+      Gauge.builder(WORKER_HELD, () -> health.get().processing().workers().get(i).heldForSeconds())
+          .description("How long the worker has held its current batch (0 when idle)")
+          .tag("worker", name)
+          .baseUnit("seconds")
+          .register(registry);
+    }
+    Gauge.builder(CONNECTED, () -> gateway.get().connected())
+        .description("Chargers connected now")
+        .register(registry);
+    FunctionCounter.builder(DISCONNECTS, gateway, g -> g.get().disconnects())
+        .description("Charger connections closed")
+        .register(registry);
+    FunctionCounter.builder(COMMANDS_SENT, gateway, g -> g.get().commandsSent())
+        .description("Central-system CALLs sent to chargers")
+        .register(registry);
+    FunctionCounter.builder(COMMAND_TIMEOUTS, gateway, g -> g.get().commandTimeouts())
+        .description("Central-system CALLs the charger did not answer in time")
+        .register(registry);
+    FunctionCounter.builder(REPLY_DEADLINE_MISSED, gateway, g -> g.get().replyDeadlinesMissed())
+        .description("Charger CALLs answered InternalError at the reply deadline")
+        .register(registry);
+    Gauge.builder(DB_LATENCY, () -> supervisor.dbLatency().toNanos() / 1e9)
+        .description("Latency of the database probe (SELECT 1)")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder(READY, () -> health.get().ready() ? 1 : 0)
+        .description("1 when processing progresses and the database answers")
+        .register(registry);
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}
