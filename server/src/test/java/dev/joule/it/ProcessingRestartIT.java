@@ -94,13 +94,18 @@ class ProcessingRestartIT {
   }
 
   private HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + JouleServer.TOKEN)
+            .GET()
+            .build());
   }
 
   private void post(String path, String body) {
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + JouleServer.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);

@@ -170,13 +170,18 @@ class StallChaosIT {
   }
 
   private HttpResponse<String> get(JouleServer joule, String path) {
-    return send(HttpRequest.newBuilder(uri(joule, path)).GET().build());
+    return send(
+        HttpRequest.newBuilder(uri(joule, path))
+            .header("Authorization", "Bearer " + JouleServer.TOKEN)
+            .GET()
+            .build());
   }
 
   private void post(JouleServer joule, String path, String body) {
     HttpResponse<String> response =
         send(
             HttpRequest.newBuilder(uri(joule, path))
+                .header("Authorization", "Bearer " + JouleServer.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
