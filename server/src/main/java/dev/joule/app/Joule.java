@@ -328,6 +328,11 @@ public final class Joule implements AutoCloseable {
     return server.actualPort();
   }
 
+  /** The embedded PostgreSQL, when Joule runs one: chaos tests stop and restart it. */
+  public Optional<EmbeddedPostgres> embeddedDatabase() {
+    return embedded;
+  }
+
   /** The database, for tests and tools that inspect what Joule recorded. */
   public DataSource dataSource() {
     return database.dataSource();

@@ -39,6 +39,10 @@ final class JouleServer implements AutoCloseable {
     return new JouleServer(Joule.start(config));
   }
 
+  Joule joule() {
+    return joule;
+  }
+
   int port() {
     return joule.port();
   }
