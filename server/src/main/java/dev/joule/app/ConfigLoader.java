@@ -61,6 +61,7 @@ public final class ConfigLoader {
     DEFAULTS.put("fail-after", "30s");
     DEFAULTS.put("db-probe-timeout", "1s");
     DEFAULTS.put("fault-injection", "false");
+    DEFAULTS.put("on-processing-failure", "restart");
     DEFAULTS.put("alert-webhook-url", "");
     DEFAULTS.put("alert-stall-held", "3s");
     DEFAULTS.put("alert-oldest-waiting", "5s");
@@ -166,7 +167,8 @@ public final class ConfigLoader {
         v.duration("not-ready-after", false),
         v.duration("fail-after", false),
         v.duration("db-probe-timeout", false),
-        v.bool("fault-injection"));
+        v.bool("fault-injection"),
+        v.onFailure());
   }
 
   private static AlertSettings alerts(Values v) {
@@ -305,6 +307,17 @@ public final class ConfigLoader {
         allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.wire());
       }
       throw new ConfigError(key, "must be one of " + allowed + ", got '" + value + "'");
+    }
+
+    SupervisionSettings.OnFailure onFailure() {
+      return switch (get("on-processing-failure").toLowerCase(Locale.ROOT)) {
+        case "restart" -> SupervisionSettings.OnFailure.RESTART;
+        case "exit" -> SupervisionSettings.OnFailure.EXIT;
+        default ->
+            throw new ConfigError(
+                "on-processing-failure",
+                "must be restart or exit, got '" + get("on-processing-failure") + "'");
+      };
     }
 
     Config.Admission admission() {

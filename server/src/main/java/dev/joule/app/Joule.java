@@ -38,6 +38,7 @@ import dev.joule.supervision.FaultInjection;
 import dev.joule.supervision.GatewaySignals;
 import dev.joule.supervision.Metrics;
 import dev.joule.supervision.SupervisionApi;
+import dev.joule.supervision.SupervisionSettings;
 import dev.joule.supervision.Supervisor;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -279,7 +280,11 @@ public final class Joule implements AutoCloseable {
             faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
             config.supervision(),
             alerts,
-            clock);
+            clock,
+            // Off the supervisor thread: exit runs the shutdown hooks, which stop the supervisor.
+            () ->
+                Thread.ofPlatform()
+                    .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)));
     metrics.bind(supervisor, config.workers(), gatewaySignals);
     new SupervisionApi(supervisor, metrics, alerts, processor, faults).mount(router);
     return () -> {

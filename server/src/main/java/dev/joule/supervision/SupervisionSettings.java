@@ -16,4 +16,20 @@ public record SupervisionSettings(
     Duration notReadyAfter,
     Duration failAfter,
     Duration dbTimeout,
-    boolean faultInjection) {}
+    boolean faultInjection,
+    OnFailure onFailure) {
+
+  /** What a processor that made no progress for fail-after does. */
+  public enum OnFailure {
+    /** Abandon and replace every worker in-process, with backoff (the embedded default). */
+    RESTART,
+    /**
+     * Exit the process with {@link #EXIT_CODE} so its supervisor (systemd, Kubernetes) restarts it:
+     * for processors that run as their own process.
+     */
+    EXIT;
+
+    /** The exit code of a processor that gave up (EX_SOFTWARE). */
+    public static final int EXIT_CODE = 70;
+  }
+}

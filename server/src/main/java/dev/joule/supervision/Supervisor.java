@@ -53,6 +53,7 @@ public final class Supervisor implements AutoCloseable {
   private volatile Health health;
   private volatile boolean running = true;
 
+  private final Runnable exit;
   private long lastAcked = -1;
   private long lastProgressAt = System.nanoTime();
   private long nextRestartAllowed;
@@ -67,7 +68,9 @@ public final class Supervisor implements AutoCloseable {
       FaultPoint faults,
       SupervisionSettings settings,
       Alerts alerts,
-      Clock clock) {
+      Clock clock,
+      Runnable exit) {
+    this.exit = exit;
     this.processor = processor;
     this.inbox = inbox;
     this.gateway = gateway;
@@ -149,6 +152,15 @@ public final class Supervisor implements AutoCloseable {
   }
 
   private void restartProcessing(Duration noProgress, long now) {
+    if (settings.onFailure() == SupervisionSettings.OnFailure.EXIT) {
+      LOG.error(
+          "no processing progress for {} ms: exiting with code {} for the process supervisor",
+          noProgress.toMillis(),
+          SupervisionSettings.OnFailure.EXIT_CODE);
+      running = false;
+      exit.run();
+      return;
+    }
     restarts.incrementAndGet();
     failedRestarts++;
     Duration backoff = settings.failAfter().multipliedBy(1L << Math.min(failedRestarts, 4));
