@@ -52,6 +52,8 @@ public final class ConfigLoader {
     DEFAULTS.put("batch-size", "100");
     DEFAULTS.put("message-log", "true");
     DEFAULTS.put("message-log-retention", "7d");
+    // events stream (issue 4)
+    DEFAULTS.put("events-retention", "10m");
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -137,7 +139,8 @@ public final class ConfigLoader {
         v.integer("batch-size", 1, 10_000),
         v.bool("message-log"),
         v.duration("message-log-retention", false),
-        apiToken);
+        apiToken,
+        v.duration("events-retention", true));
   }
 
   private static Map<String, String> readYaml(Path path) {

@@ -1,6 +1,7 @@
 package dev.joule.app;
 
 import dev.joule.api.CommandApi;
+import dev.joule.api.EventsApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.TokenAuth;
@@ -8,6 +9,9 @@ import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.domain.Authorization;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
+import dev.joule.domain.command.TransactionLinks;
+import dev.joule.domain.event.ChargerEvent;
+import dev.joule.domain.event.RecentEvents;
 import dev.joule.gateway.Admission;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
@@ -43,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +61,9 @@ public final class Joule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Joule.class);
   private static final String NODE = "node-1";
 
+  /** Events kept for the events stream at most, whatever events-retention says (memory bound). */
+  private static final int EVENTS_CAPACITY = 100_000;
+
   private final Optional<EmbeddedPostgres> embedded;
   private final Database database;
   private final Optional<MessageLog> messageLog;
@@ -65,6 +73,7 @@ public final class Joule implements AutoCloseable {
   private final Gateway gateway;
   private final HttpServer server;
   private final ExecutorService blocking;
+  private final ScheduledExecutorService timers;
 
   private Joule(
       Optional<EmbeddedPostgres> embedded,
@@ -75,7 +84,8 @@ public final class Joule implements AutoCloseable {
       Vertx vertx,
       Gateway gateway,
       HttpServer server,
-      ExecutorService blocking) {
+      ExecutorService blocking,
+      ScheduledExecutorService timers) {
     this.embedded = embedded;
     this.database = database;
     this.messageLog = messageLog;
@@ -85,6 +95,7 @@ public final class Joule implements AutoCloseable {
     this.gateway = gateway;
     this.server = server;
     this.blocking = blocking;
+    this.timers = timers;
   }
 
   public static Joule start(Config config) {
@@ -136,11 +147,12 @@ public final class Joule implements AutoCloseable {
     OcppJson codec = OcppJson.forCentralSystem();
     InProcessBus bus = new InProcessBus(clock, config.ackWait());
     Handlers handlers = handlers(config, codec);
+    RecentEvents events = new RecentEvents(clock, config.eventsRetention(), EVENTS_CAPACITY);
     Processor processor =
         new Processor(
             bus,
             bus,
-            new BatchRunner(dataSource, handlers, codec, clock),
+            new BatchRunner(dataSource, handlers, codec, clock, events),
             config.workers(),
             config.batchSize());
     opened.push(processor);
@@ -148,6 +160,8 @@ public final class Joule implements AutoCloseable {
     opened.push(() -> vertx.close().await());
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     opened.push(blocking::shutdown);
+    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    opened.push(timers::shutdownNow);
     Gateway gateway =
         new Gateway(
             vertx,
@@ -166,7 +180,16 @@ public final class Joule implements AutoCloseable {
             new GatewayCommandChannel(gateway),
             codec,
             clock,
-            blocking);
+            blocking,
+            timers,
+            events);
+    gateway.publishConnectionEvents(
+        event -> {
+          events.publish(event);
+          if (event instanceof ChargerEvent.Connected connected) {
+            commands.connected(connected.chargerId());
+          }
+        });
     int interrupted = commands.resolveInterrupted();
     if (interrupted > 0) {
       LOG.warn("{} commands left without outcome by the previous run marked error", interrupted);
@@ -175,6 +198,7 @@ public final class Joule implements AutoCloseable {
     Router router = Router.router(vertx);
     new TokenAuth(tokens, blocking).mount(router);
     new CommandApi(commands, blocking).mount(router);
+    new EventsApi(events).mount(router);
     new ReadApi(dataSource, gateway, clock, blocking).mount(router);
     OpenApi.mount(router);
     HttpServerOptions options = new HttpServerOptions().setPort(config.port()).setHost("0.0.0.0");
@@ -189,7 +213,17 @@ public final class Joule implements AutoCloseable {
           "cannot listen on port " + config.port() + ": " + e.getMessage(), e);
     }
     Joule joule =
-        new Joule(embedded, database, messageLog, bus, processor, vertx, gateway, server, blocking);
+        new Joule(
+            embedded,
+            database,
+            messageLog,
+            bus,
+            processor,
+            vertx,
+            gateway,
+            server,
+            blocking,
+            timers);
     LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     LOG.info("  chargers connect to  ws://<host>:{}/ocpp/<chargePointId>", server.actualPort());
     LOG.info("  HTTP API             http://<host>:{}/api/v1", server.actualPort());
@@ -221,7 +255,11 @@ public final class Joule implements AutoCloseable {
             Map.of())
         .register(handlers);
     new ChargeSessions(
-            authorization, new TransactionRepository(), new MeterValueRepository(), codec)
+            authorization,
+            new TransactionRepository(),
+            new MeterValueRepository(),
+            codec,
+            new TransactionLinks(new CommandRepository()))
         .register(handlers);
     new FirmwareProfile(new EventRepository()).register(handlers);
     return handlers;
@@ -268,6 +306,7 @@ public final class Joule implements AutoCloseable {
     messageLog.ifPresent(MessageLog::close);
     vertx.close().await();
     blocking.shutdown();
+    timers.shutdownNow();
     database.close();
     embedded.ifPresent(EmbeddedPostgres::close);
     LOG.info("Joule stopped");
