@@ -5,13 +5,15 @@ import java.time.Instant;
 
 /**
  * One charger: the fields of the list, then when it registered, its last heartbeat and the hardware
- * details of its last BootNotification.
+ * details of its last BootNotification, and the local authorization list version it last accepted
+ * (SendLocalList) or reported (GetLocalListVersion), null when unknown.
  */
 record ChargerDetailView(
     @JsonUnwrapped ChargerView charger,
     Instant registeredAt,
     Instant lastHeartbeat,
-    BootDetails boot) {
+    BootDetails boot,
+    Integer localListVersion) {
 
   /** Hardware identity from the last BootNotification; null where the charger sent none. */
   record BootDetails(

@@ -19,7 +19,8 @@ final class ChargerQueries {
   private static final String COLUMNS =
       "SELECT id, vendor, model, firmware_version, registration_status, last_seen_at,"
           + " last_boot_at, registered_at, last_heartbeat_at, charge_point_serial,"
-          + " charge_box_serial, iccid, imsi, meter_type, meter_serial FROM charger";
+          + " charge_box_serial, iccid, imsi, meter_type, meter_serial, local_list_version"
+          + " FROM charger";
 
   private final Database database;
   private final ChargerConnections connections;
@@ -57,7 +58,12 @@ final class ChargerQueries {
           ChargerRow row = rows.getFirst();
           ChargerView charger = view(row, connectors(connection, List.of(id)).get(id));
           return Optional.of(
-              new ChargerDetailView(charger, row.registeredAt(), row.lastHeartbeat(), row.boot()));
+              new ChargerDetailView(
+                  charger,
+                  row.registeredAt(),
+                  row.lastHeartbeat(),
+                  row.boot(),
+                  row.localListVersion()));
         });
   }
 
@@ -131,7 +137,8 @@ final class ChargerQueries {
       Instant lastBoot,
       Instant registeredAt,
       Instant lastHeartbeat,
-      ChargerDetailView.BootDetails boot) {
+      ChargerDetailView.BootDetails boot,
+      Integer localListVersion) {
 
     static ChargerRow of(ResultSet rs) throws SQLException {
       return new ChargerRow(
@@ -150,7 +157,8 @@ final class ChargerQueries {
               rs.getString("iccid"),
               rs.getString("imsi"),
               rs.getString("meter_type"),
-              rs.getString("meter_serial")));
+              rs.getString("meter_serial")),
+          Rows.integer(rs, "local_list_version"));
     }
   }
 }

@@ -37,7 +37,9 @@ import java.util.stream.Collectors;
  * have answered. An empty body means {@code {}}. The answer is 202 with the command as recorded
  * (status {@code sent}, or already {@code offline}); with {@code ?wait=10s} (up to 60s) the request
  * waits for the outcome and answers 200 when it is final within the wait, 202 with the current
- * state otherwise. An unknown charger is a 404.
+ * state otherwise. With {@code ?ttl=5m} (up to 24h) a charger that is not connected does not fail
+ * the command at once: it stays {@code queued} until the charger connects or the ttl passes. An
+ * unknown charger is a 404.
  */
 public final class CommandApi {
   static final String CHARGER_COMMANDS = ChargerRoutes.CHARGER + "/commands";
@@ -55,6 +57,8 @@ public final class CommandApi {
 
   private static final long BODY_LIMIT = 64 * 1024;
   private static final Pattern WAIT = Pattern.compile("(\\d{1,6})(ms|s)");
+  private static final Pattern TTL = Pattern.compile("(\\d{1,6})(s|m|h)");
+  static final Duration MAX_TTL = Duration.ofHours(24);
 
   private final Commands commands;
   private final Replies replies;
@@ -77,8 +81,9 @@ public final class CommandApi {
   }
 
   private void send(RoutingContext rc) {
-    Query query = Query.of(rc, "wait");
+    Query query = Query.of(rc, "wait", "ttl");
     Optional<Duration> wait = query.text("wait").map(CommandApi::waitDuration);
+    Optional<Duration> ttl = query.text("ttl").map(CommandApi::ttlDuration);
     String chargerId = rc.pathParam("id");
     Action action = action(rc.pathParam("action"));
     Buffer body = rc.body().buffer();
@@ -94,7 +99,7 @@ public final class CommandApi {
         () -> {
           Commands.Submitted submitted =
               commands
-                  .submit(chargerId, request)
+                  .submit(chargerId, request, ttl)
                   .orElseThrow(() -> ApiException.notFound("charger '" + chargerId + "'"));
           Command current = submitted.command();
           if (wait.isPresent() && !current.status().isFinal()) {
@@ -188,6 +193,28 @@ public final class CommandApi {
                         + Arrays.stream(CommandStatus.values())
                             .map(CommandStatus::wire)
                             .collect(Collectors.joining(", "))));
+  }
+
+  /**
+   * How long a command may wait for its offline charger to connect: {@code 30s}, {@code 5m}, {@code
+   * 2h}, up to 24h.
+   */
+  static Duration ttlDuration(String value) {
+    Matcher matcher = TTL.matcher(value);
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      Duration ttl =
+          switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+          };
+      if (!ttl.isZero() && ttl.compareTo(MAX_TTL) <= 0) {
+        return ttl;
+      }
+    }
+    throw ApiException.badParameter(
+        "ttl", "'" + value + "' is not a duration like 30s, 5m or 2h above zero, at most 24h");
   }
 
   static Duration waitDuration(String value) {

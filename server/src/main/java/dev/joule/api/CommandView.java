@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * A command as the API shows it. {@code payload} and {@code response} are the OCPP JSON objects as
  * sent and as the charger answered; {@code errorCode}/{@code errorDescription} carry a CALLERROR,
- * or Joule's reason for timeout, offline or a restart.
+ * or Joule's reason for timeout, offline or a restart. {@code transactionId}: the transaction a
+ * RemoteStartTransaction caused or a RemoteStopTransaction stopped, null otherwise.
  */
 record CommandView(
     long id,
@@ -21,7 +22,8 @@ record CommandView(
     String errorDescription,
     Instant queuedAt,
     Instant sentAt,
-    Instant completedAt) {
+    Instant completedAt,
+    Integer transactionId) {
 
   static CommandView of(Command command) {
     return new CommandView(
@@ -35,7 +37,8 @@ record CommandView(
         command.errorDescription().orElse(null),
         command.queuedAt(),
         command.sentAt().orElse(null),
-        command.completedAt().orElse(null));
+        command.completedAt().orElse(null),
+        command.transactionId().orElse(null));
   }
 
   private static JsonNode tree(String json) {

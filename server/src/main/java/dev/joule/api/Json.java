@@ -1,14 +1,19 @@
 package dev.joule.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The API's one JSON mapper. Instants are written as ISO-8601 strings ({@link Instant#toString},
@@ -20,7 +25,9 @@ final class Json {
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .registerModule(
-              new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+              new SimpleModule()
+                  .addSerializer(Instant.class, ToStringSerializer.instance)
+                  .addSerializer(Optional.class, new OptionalSerializer()));
 
   private Json() {}
 
@@ -55,7 +62,25 @@ final class Json {
     }
   }
 
+  static ObjectNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
   static JsonNode readTree(String text) throws JsonProcessingException {
     return MAPPER.readTree(text);
+  }
+
+  /** An empty Optional is a JSON null, a present one its value (domain events carry Optionals). */
+  @SuppressWarnings("rawtypes")
+  private static final class OptionalSerializer extends JsonSerializer<Optional> {
+    @Override
+    public void serialize(Optional value, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      if (value.isPresent()) {
+        provider.defaultSerializeValue(value.get(), out);
+      } else {
+        out.writeNull();
+      }
+    }
   }
 }

@@ -76,7 +76,8 @@ public final class OpenApi {
           operation
               .putArray("parameters")
               .add(parameter("id", "path"))
-              .add(parameter("wait", "query"));
+              .add(parameter("wait", "query"))
+              .add(parameter("ttl", "query"));
         }
         continue;
       }
@@ -87,6 +88,15 @@ public final class OpenApi {
           if (segment.startsWith(":")) {
             parameters.add(parameter(segment.substring(1), "path"));
           }
+        }
+        if (template.equals(EventsApi.EVENTS)) {
+          operation.put("summary", "Server-Sent Events; see docs/events.md");
+          parameters.add(parameter("chargerId", "query")).add(parameter("Last-Event-ID", "header"));
+          ((ObjectNode) operation.path("responses").path("200"))
+              .putObject("content")
+              .putObject("text/event-stream")
+              .putObject("schema")
+              .put("type", "string");
         }
       }
     }

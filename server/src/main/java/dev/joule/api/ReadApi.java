@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  *
  * <ul>
  *   <li>{@code GET /api/v1/chargers}, {@code GET /api/v1/chargers/{id}}, {@code GET
- *       /api/v1/chargers/{id}/status-history?connectorId=}
+ *       /api/v1/chargers/{id}/status-history?connectorId=}, {@code GET
+ *       /api/v1/chargers/{id}/reservations}, {@code GET /api/v1/chargers/{id}/charging-profiles}
  *   <li>{@code GET /api/v1/transactions?chargerId=&status=open|stopped&from=&to=}, {@code GET
  *       /api/v1/transactions/{id}}, {@code GET /api/v1/transactions/{id}/meter-values}
  *   <li>{@code GET /api/v1/id-tags}, and {@code GET}, {@code PUT}, {@code DELETE} on {@code
@@ -52,6 +53,7 @@ public final class ReadApi {
   private final ChargerRoutes chargers;
   private final TransactionRoutes transactions;
   private final IdTagRoutes idTags;
+  private final ChargerStateRoutes chargerState;
 
   /**
    * @param dataSource the Joule database (schema of {@code db/migration})
@@ -70,6 +72,7 @@ public final class ReadApi {
         new TransactionRoutes(
             new TransactionQueries(database), new MeterValueQueries(database), replies);
     this.idTags = new IdTagRoutes(new IdTagStore(database), clock, replies);
+    this.chargerState = new ChargerStateRoutes(database, replies);
   }
 
   /** Adds the routes, and the JSON error handling of {@code /api/v1}, to {@code router}. */
@@ -77,6 +80,7 @@ public final class ReadApi {
     chargers.mount(router);
     transactions.mount(router);
     idTags.mount(router);
+    chargerState.mount(router);
     ApiErrors.mount(router);
   }
 }

@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Every setting of a Joule process, validated. Documented key by key in docs/configuration.md; read
- * by {@link ConfigLoader} from defaults, joule.yaml, JOULE_* variables and the command line.
+ * Every setting of a Joule process, validated.
+ *
+ * @param eventsRetention how long the events stream keeps events for clients that reconnect
+ *     Documented key by key in docs/configuration.md; read by {@link ConfigLoader} from defaults,
+ *     joule.yaml, JOULE_* variables and the command line.
  */
 public record Config(
     int port,
@@ -28,7 +31,8 @@ public record Config(
     Duration messageLogRetention,
     SupervisionSettings supervision,
     AlertSettings alerts,
-    Optional<String> apiToken) {
+    Optional<String> apiToken,
+    Duration eventsRetention) {
 
   /** The environment variable of the API token; never read from the YAML file (a secret). */
   public static final String API_TOKEN_VARIABLE = "JOULE_API_TOKEN";

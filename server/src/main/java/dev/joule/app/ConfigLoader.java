@@ -71,6 +71,8 @@ public final class ConfigLoader {
     DEFAULTS.put("alert-command-timeouts-per-minute", "10");
     DEFAULTS.put("alert-db-latency", "500ms");
     DEFAULTS.put("alert-resolve-after", "10s");
+    // events stream (issue 4)
+    DEFAULTS.put("events-retention", "10m");
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -158,7 +160,8 @@ public final class ConfigLoader {
         v.duration("message-log-retention", false),
         supervision(v),
         alerts(v),
-        apiToken);
+        apiToken,
+        v.duration("events-retention", true));
   }
 
   private static SupervisionSettings supervision(Values v) {

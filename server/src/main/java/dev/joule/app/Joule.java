@@ -4,6 +4,7 @@ import dev.joule.alerting.AlertEvent;
 import dev.joule.alerting.Alerts;
 import dev.joule.alerting.Webhook;
 import dev.joule.api.CommandApi;
+import dev.joule.api.EventsApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.TokenAuth;
@@ -11,6 +12,9 @@ import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.domain.Authorization;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
+import dev.joule.domain.command.TransactionLinks;
+import dev.joule.domain.event.ChargerEvent;
+import dev.joule.domain.event.RecentEvents;
 import dev.joule.gateway.Admission;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
@@ -55,6 +59,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -70,6 +75,9 @@ public final class Joule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Joule.class);
   private static final String NODE = "node-1";
 
+  /** Events kept for the events stream at most, whatever events-retention says (memory bound). */
+  private static final int EVENTS_CAPACITY = 100_000;
+
   private final Optional<EmbeddedPostgres> embedded;
   private final Database database;
   private final Optional<MessageLog> messageLog;
@@ -80,6 +88,7 @@ public final class Joule implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService blocking;
   private final AutoCloseable supervision;
+  private final ScheduledExecutorService timers;
 
   private Joule(
       Optional<EmbeddedPostgres> embedded,
@@ -91,7 +100,8 @@ public final class Joule implements AutoCloseable {
       Gateway gateway,
       HttpServer server,
       ExecutorService blocking,
-      AutoCloseable supervision) {
+      AutoCloseable supervision,
+      ScheduledExecutorService timers) {
     this.embedded = embedded;
     this.database = database;
     this.messageLog = messageLog;
@@ -102,6 +112,7 @@ public final class Joule implements AutoCloseable {
     this.server = server;
     this.blocking = blocking;
     this.supervision = supervision;
+    this.timers = timers;
   }
 
   public static Joule start(Config config) {
@@ -158,11 +169,12 @@ public final class Joule implements AutoCloseable {
         config.supervision().faultInjection()
             ? Optional.of(new FaultInjection())
             : Optional.empty();
+    RecentEvents events = new RecentEvents(clock, config.eventsRetention(), EVENTS_CAPACITY);
     Processor processor =
         new Processor(
             bus,
             bus,
-            new BatchRunner(dataSource, handlers, codec, clock),
+            new BatchRunner(dataSource, handlers, codec, clock, events),
             config.workers(),
             config.batchSize(),
             faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
@@ -172,6 +184,8 @@ public final class Joule implements AutoCloseable {
     opened.push(() -> vertx.close().await());
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     opened.push(blocking::shutdown);
+    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    opened.push(timers::shutdownNow);
     Gateway gateway =
         new Gateway(
             vertx,
@@ -190,7 +204,16 @@ public final class Joule implements AutoCloseable {
             new GatewayCommandChannel(gateway),
             codec,
             clock,
-            blocking);
+            blocking,
+            timers,
+            events);
+    gateway.publishConnectionEvents(
+        event -> {
+          events.publish(event);
+          if (event instanceof ChargerEvent.Connected connected) {
+            commands.connected(connected.chargerId());
+          }
+        });
     int interrupted = commands.resolveInterrupted();
     if (interrupted > 0) {
       LOG.warn("{} commands left without outcome by the previous run marked error", interrupted);
@@ -199,6 +222,7 @@ public final class Joule implements AutoCloseable {
     Router router = Router.router(vertx);
     new TokenAuth(tokens, blocking).mount(router);
     new CommandApi(commands, blocking).mount(router);
+    new EventsApi(events).mount(router);
     new ReadApi(dataSource, gateway, clock, blocking).mount(router);
     AutoCloseable supervision =
         supervise(config, processor, bus, gateway, dataSource, faults, metrics, clock, router);
@@ -226,7 +250,8 @@ public final class Joule implements AutoCloseable {
             gateway,
             server,
             blocking,
-            supervision);
+            supervision,
+            timers);
     LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     LOG.info("  chargers connect to  ws://<host>:{}/ocpp/<chargePointId>", server.actualPort());
     LOG.info("  HTTP API             http://<host>:{}/api/v1", server.actualPort());
@@ -306,7 +331,11 @@ public final class Joule implements AutoCloseable {
             Map.of())
         .register(handlers);
     new ChargeSessions(
-            authorization, new TransactionRepository(), new MeterValueRepository(), codec)
+            authorization,
+            new TransactionRepository(),
+            new MeterValueRepository(),
+            codec,
+            new TransactionLinks(new CommandRepository()))
         .register(handlers);
     new FirmwareProfile(new EventRepository()).register(handlers);
     return handlers;
@@ -363,6 +392,7 @@ public final class Joule implements AutoCloseable {
     messageLog.ifPresent(MessageLog::close);
     vertx.close().await();
     blocking.shutdown();
+    timers.shutdownNow();
     database.close();
     embedded.ifPresent(EmbeddedPostgres::close);
     LOG.info("Joule stopped");

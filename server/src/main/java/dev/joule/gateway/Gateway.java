@@ -4,6 +4,8 @@ import dev.joule.bus.Inbox;
 import dev.joule.bus.Replies;
 import dev.joule.bus.Reply;
 import dev.joule.domain.ChargerConnections;
+import dev.joule.domain.event.ChargerEvent;
+import dev.joule.domain.event.EventSink;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.json.Frame;
 import dev.joule.ocpp.json.OcppJson;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -76,6 +79,7 @@ public final class Gateway implements ChargerConnections {
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final AtomicLong epochs;
   private final AtomicBoolean subscribed = new AtomicBoolean();
+  private final List<EventSink> connectionEvents = new CopyOnWriteArrayList<>();
   private volatile boolean closing;
 
   public Gateway(
@@ -137,6 +141,14 @@ public final class Gateway implements ChargerConnections {
     CompletableFuture<Frame> result = new CompletableFuture<>();
     connection.context().runOnContext(v -> connection.call(request, result));
     return result;
+  }
+
+  /**
+   * Publishes every connection opened and closed to {@code sink}, on the connection's event loop
+   * (the sink must not block). A charger's connected event comes after it can take calls.
+   */
+  public void publishConnectionEvents(EventSink sink) {
+    connectionEvents.add(sink);
   }
 
   /** Refuses new connections and closes every open one with 1001 (going away). */
@@ -240,6 +252,7 @@ public final class Gateway implements ChargerConnections {
     connection.start();
     parts.counters().connectionsOpened.increment();
     log.info("{}: connected (epoch {})", chargerId, connection.epoch());
+    publish(new ChargerEvent.Connected(chargerId, parts.clock().instant(), connection.epoch()));
     Connection old = replaced[0];
     if (old != null) {
       parts.counters().connectionsReplaced.increment();
@@ -249,8 +262,17 @@ public final class Gateway implements ChargerConnections {
   }
 
   private void closed(Connection connection) {
-    connections.remove(connection.chargerId(), connection);
+    boolean current = connections.remove(connection.chargerId(), connection);
     log.info("{}: disconnected (epoch {})", connection.chargerId(), connection.epoch());
+    publish(
+        new ChargerEvent.Disconnected(
+            connection.chargerId(), parts.clock().instant(), connection.epoch(), !current));
+  }
+
+  private void publish(ChargerEvent event) {
+    for (EventSink sink : connectionEvents) {
+      sink.publish(event);
+    }
   }
 
   /** On the processor's thread: find the connection, then hop onto its event loop. */

@@ -2,6 +2,8 @@ package dev.joule.processing;
 
 import dev.joule.bus.InboxMessage;
 import dev.joule.bus.Lease;
+import dev.joule.domain.event.ChargerEvent;
+import dev.joule.domain.event.EventSink;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Response;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * message costs its neighbours only time: the failing one is answered with its CALLERROR, the
  * others with their results. If the database itself fails, the exception propagates and nothing is
  * answered: the caller releases the leases for redelivery.
+ *
+ * <p>Events the handlers report ({@link CallContext#afterCommit()}) are published after the commit
+ * that made them true, never for a rolled-back message.
  */
 public final class BatchRunner {
   private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
@@ -33,12 +38,19 @@ public final class BatchRunner {
   private final Handlers handlers;
   private final OcppJson codec;
   private final Clock clock;
+  private final EventSink events;
 
   public BatchRunner(DataSource dataSource, Handlers handlers, OcppJson codec, Clock clock) {
+    this(dataSource, handlers, codec, clock, EventSink.NONE);
+  }
+
+  public BatchRunner(
+      DataSource dataSource, Handlers handlers, OcppJson codec, Clock clock, EventSink events) {
     this.dataSource = dataSource;
     this.handlers = handlers;
     this.codec = codec;
     this.clock = clock;
+    this.events = events;
   }
 
   List<Outcome> run(List<Lease> leases) throws SQLException {
@@ -56,14 +68,16 @@ public final class BatchRunner {
       try {
         List<Outcome> outcomes = new ArrayList<>(leases.size());
         faults.database();
+        List<ChargerEvent> committed = new ArrayList<>();
         for (Lease lease : leases) {
-          outcomes.add(answer(lease, handle(connection, lease)));
+          outcomes.add(answer(lease, handle(connection, lease, committed)));
         }
         if (abandoned.getAsBoolean()) {
           connection.rollback();
           throw new Abandoned();
         }
         connection.commit();
+        committed.forEach(events::publish);
         return outcomes;
       } catch (HandlerFailure e) {
         connection.rollback();
@@ -82,8 +96,10 @@ public final class BatchRunner {
     List<Outcome> outcomes = new ArrayList<>(leases.size());
     for (Lease lease : leases) {
       try {
-        Response response = handle(connection, lease);
+        List<ChargerEvent> committed = new ArrayList<>();
+        Response response = handle(connection, lease, committed);
         connection.commit();
+        committed.forEach(events::publish);
         outcomes.add(answer(lease, response));
       } catch (HandlerFailure e) {
         connection.rollback();
@@ -93,7 +109,7 @@ public final class BatchRunner {
     return outcomes;
   }
 
-  private Response handle(Connection connection, Lease lease) {
+  private Response handle(Connection connection, Lease lease, List<ChargerEvent> committed) {
     InboxMessage message = lease.message();
     CallContext context =
         new CallContext(
@@ -101,7 +117,8 @@ public final class BatchRunner {
             message.call().messageId(),
             message.receivedAt(),
             clock.instant(),
-            connection);
+            connection,
+            committed::add);
     try {
       return handlers.dispatch(context, message.call().action(), message.call().payload());
     } catch (OcppViolation e) {

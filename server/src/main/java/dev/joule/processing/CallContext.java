@@ -1,5 +1,6 @@
 package dev.joule.processing;
 
+import dev.joule.domain.event.EventSink;
 import java.sql.Connection;
 import java.time.Instant;
 
@@ -7,6 +8,21 @@ import java.time.Instant;
  * What a handler knows about the CALL it answers: who sent it, its id, when the gateway received
  * it, and the database transaction its effects join. The transaction commits before the reply is
  * sent (DESIGN.md rule 1), together with the other messages of the same batch.
+ *
+ * @param afterCommit takes the events the handler's effects imply; they are published only once the
+ *     transaction committed, and dropped if it rolls back
  */
 public record CallContext(
-    String chargerId, String callId, Instant receivedAt, Instant now, Connection connection) {}
+    String chargerId,
+    String callId,
+    Instant receivedAt,
+    Instant now,
+    Connection connection,
+    EventSink afterCommit) {
+
+  /** A context whose events go nowhere. */
+  public CallContext(
+      String chargerId, String callId, Instant receivedAt, Instant now, Connection connection) {
+    this(chargerId, callId, receivedAt, now, connection, EventSink.NONE);
+  }
+}

@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class CommandRepository {
   private static final String COLUMNS =
       "id, charger_id, action, payload::text AS payload, status, queued_at, sent_at,"
-          + " completed_at, response::text AS response, error_code, error_description";
+          + " completed_at, response::text AS response, error_code, error_description,"
+          + " transaction_id";
 
   /** One row of {@code command}. Statuses are the API's lower-case names. */
   public record Row(
@@ -28,7 +29,8 @@ public final class CommandRepository {
       Optional<Instant> completedAt,
       Optional<String> responseJson,
       Optional<String> errorCode,
-      Optional<String> errorDescription) {}
+      Optional<String> errorDescription,
+      Optional<Integer> transactionId) {}
 
   /** Records a queued command; empty when the charger is not known. */
   public Optional<Row> insert(
@@ -167,6 +169,64 @@ public final class CommandRepository {
     }
   }
 
+  /**
+   * Links {@code transactionId} to the oldest unlinked RemoteStartTransaction of the charger for
+   * this idTag (case-insensitive) and connector (or none given), sent or accepted, queued since
+   * {@code since}; returns the command's id. Links nothing if the transaction is already linked.
+   */
+  public Optional<Long> linkRemoteStart(
+      Connection connection,
+      String chargerId,
+      String idTag,
+      int connectorId,
+      int transactionId,
+      Instant since) {
+    String sql =
+        """
+        UPDATE command SET transaction_id = ? WHERE id = (
+          SELECT id FROM command
+          WHERE charger_id = ? AND action = 'RemoteStartTransaction' AND transaction_id IS NULL
+            AND status IN ('sent', 'accepted') AND queued_at >= ?
+            AND lower(payload->>'idTag') = lower(?)
+            AND (payload->>'connectorId' IS NULL OR (payload->>'connectorId')::int = ?)
+            AND NOT EXISTS (SELECT 1 FROM command linked WHERE linked.charger_id = ?
+              AND linked.action = 'RemoteStartTransaction' AND linked.transaction_id = ?)
+          ORDER BY id LIMIT 1 FOR UPDATE)
+        RETURNING id
+        """;
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setInt(1, transactionId);
+      update.setString(2, chargerId);
+      Jdbc.setInstant(update, 3, since);
+      update.setString(4, idTag);
+      update.setInt(5, connectorId);
+      update.setString(6, chargerId);
+      update.setInt(7, transactionId);
+      try (ResultSet rs = update.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /**
+   * Links a command to the transaction it acted on (RemoteStopTransaction), if it is the charger's.
+   */
+  public void linkTransaction(Connection connection, long commandId, int transactionId) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE command SET transaction_id = ? WHERE id = ? AND EXISTS (SELECT 1 FROM"
+                + " charge_transaction t WHERE t.id = ? AND t.charger_id = command.charger_id)")) {
+      update.setInt(1, transactionId);
+      update.setLong(2, commandId);
+      update.setInt(3, transactionId);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
   /** Records a configuration key as the charger reported or accepted it. */
   public void putConfiguration(
       Connection connection,
@@ -227,6 +287,7 @@ public final class CommandRepository {
         Jdbc.instant(rs, "completed_at"),
         Optional.ofNullable(rs.getString("response")),
         Optional.ofNullable(rs.getString("error_code")),
-        Optional.ofNullable(rs.getString("error_description")));
+        Optional.ofNullable(rs.getString("error_description")),
+        Optional.ofNullable(rs.getObject("transaction_id", Integer.class)));
   }
 }

@@ -23,11 +23,20 @@ public final class TransactionRepository {
   public record Stop(
       int transactionId, String idTag, int meterStop, Instant timestamp, String reason) {}
 
+  /** A recorded start: its transaction id, and whether this call created it. */
+  public record Started(int transactionId, boolean created) {}
+
+  /**
+   * A recorded stop: the transaction's connector (empty: unknown transaction), and whether this
+   * call stopped it (false: it was stopped before, or is unknown).
+   */
+  public record Stopped(OptionalInt connectorId, boolean stoppedNow) {}
+
   /**
    * Records the start and returns its transaction id; a start with the same content (charger,
    * connector, idTag, meterStart, timestamp) returns the id given the first time (rule 4).
    */
-  public int start(Connection connection, String chargerId, Start start, Instant receivedAt) {
+  public Started start(Connection connection, String chargerId, Start start, Instant receivedAt) {
     try (PreparedStatement insert =
         connection.prepareStatement(
             """
@@ -36,7 +45,7 @@ public final class TransactionRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (charger_id, connector_id, id_tag, meter_start, start_timestamp)
             DO UPDATE SET id_tag = excluded.id_tag
-            RETURNING id
+            RETURNING id, (xmax = 0) AS created
             """)) {
       insert.setString(1, chargerId);
       insert.setInt(2, start.connectorId());
@@ -48,7 +57,7 @@ public final class TransactionRepository {
       Jdbc.setInstant(insert, 8, receivedAt);
       try (ResultSet row = insert.executeQuery()) {
         row.next();
-        return row.getInt(1);
+        return new Started(row.getInt(1), row.getBoolean(2));
       }
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
@@ -56,11 +65,11 @@ public final class TransactionRepository {
   }
 
   /**
-   * Records the stop of a known transaction of this charger; a repeated stop changes nothing.
-   * Returns the transaction's connector, or empty when the transaction is not known (the caller
-   * records an orphan stop).
+   * Records the stop of a known transaction of this charger; a repeated stop changes nothing. Says
+   * the transaction's connector, empty when the transaction is not known (the caller records an
+   * orphan stop).
    */
-  public OptionalInt stop(Connection connection, String chargerId, Stop stop, Instant receivedAt) {
+  public Stopped stop(Connection connection, String chargerId, Stop stop, Instant receivedAt) {
     try (PreparedStatement update =
         connection.prepareStatement(
             """
@@ -78,13 +87,14 @@ public final class TransactionRepository {
       update.setString(7, chargerId);
       try (ResultSet row = update.executeQuery()) {
         if (row.next()) {
-          return OptionalInt.of(row.getInt(1));
+          return new Stopped(OptionalInt.of(row.getInt(1)), true);
         }
       }
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }
-    return connectorOf(connection, chargerId, stop.transactionId()); // stopped before, or unknown
+    // stopped before, or unknown
+    return new Stopped(connectorOf(connection, chargerId, stop.transactionId()), false);
   }
 
   private OptionalInt connectorOf(Connection connection, String chargerId, int transactionId) {

@@ -26,6 +26,7 @@ class OpenApiTest {
     Router router = Router.router(VERTX);
     var blocking = Executors.newVirtualThreadPerTaskExecutor();
     new CommandApi(null, blocking).mount(router);
+    new EventsApi(null).mount(router);
     new ReadApi(null, new ApiFixture.FakeConnections(), java.time.Clock.systemUTC(), blocking)
         .mount(router);
     JsonNode paths = OpenApi.document(router).path("paths");
@@ -55,6 +56,8 @@ class OpenApiTest {
           .isEqualTo("object");
     }
     assertThat(paths.has("/api/v1/commands/{commandId}")).isTrue();
+    assertThat(paths.at("/~1api~1v1~1events/get/responses/200/content").has("text/event-stream"))
+        .isTrue();
     assertThat(paths.has("/api/v1/chargers/{id}/commands/{action}")).isFalse();
   }
 

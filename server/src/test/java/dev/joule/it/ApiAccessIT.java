@@ -29,7 +29,11 @@ class ApiAccessIT {
   void everyApiPathRefusesARequestWithoutAToken() {
     for (String path :
         new String[] {
-          "/api/v1/chargers", "/api/v1/transactions", "/api/v1/commands", "/api/v1/no-such-thing"
+          "/api/v1/chargers",
+          "/api/v1/transactions",
+          "/api/v1/commands",
+          "/api/v1/events",
+          "/api/v1/no-such-thing"
         }) {
       HttpResponse<String> response =
           joule.sendAs(HttpRequest.newBuilder(joule.api(path)).GET().build());

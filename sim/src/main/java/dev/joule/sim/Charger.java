@@ -4,12 +4,29 @@ import dev.joule.ocpp.Action;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Request;
+import dev.joule.ocpp.Response;
 import dev.joule.ocpp.json.Frame;
+import dev.joule.ocpp.message.core.AvailabilityStatus;
+import dev.joule.ocpp.message.core.ChangeAvailabilityRequest;
+import dev.joule.ocpp.message.core.ChangeAvailabilityResponse;
 import dev.joule.ocpp.message.core.ChargePointStatus;
+import dev.joule.ocpp.message.core.ClearCacheRequest;
+import dev.joule.ocpp.message.core.ClearCacheResponse;
+import dev.joule.ocpp.message.core.ClearCacheStatus;
+import dev.joule.ocpp.message.core.GetConfigurationRequest;
+import dev.joule.ocpp.message.core.GetConfigurationResponse;
+import dev.joule.ocpp.message.core.KeyValue;
+import dev.joule.ocpp.message.core.ResetRequest;
+import dev.joule.ocpp.message.core.ResetResponse;
+import dev.joule.ocpp.message.core.ResetStatus;
 import dev.joule.ocpp.message.core.StartTransactionResponse;
+import dev.joule.ocpp.message.trigger.TriggerMessageRequest;
+import dev.joule.ocpp.message.trigger.TriggerMessageResponse;
+import dev.joule.ocpp.message.trigger.TriggerMessageStatus;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.util.List;
 
 /**
  * One simulated charger: a WebSocket, at most one outstanding CALL, one connector and its
@@ -144,19 +161,47 @@ final class Charger {
           advance();
         }
       }
-      case Frame.Call call -> {
-        shard.stats().inboundCalls++;
-        socket.writeTextMessage(
-            shard
-                .codec()
-                .writeError(
-                    call.messageId(),
-                    ErrorCode.NOT_SUPPORTED,
-                    call.action().wire() + " is not supported by the simulator"));
-      }
+      case Frame.Call call -> onCall(call);
       case Frame.Invalid invalid -> onInvalid(invalid);
       case Frame.Unknown unknown -> {} // OCPP-J §4.1.3: ignore unknown message types
     }
+  }
+
+  /**
+   * Central-system CALLs: the simulator accepts Reset, ChangeAvailability, TriggerMessage and
+   * ClearCache (without acting on them) and answers GetConfiguration with a few keys, so command
+   * round trips can be measured; anything else gets NotSupported.
+   */
+  private void onCall(Frame.Call call) {
+    shard.stats().inboundCalls++;
+    Response answer =
+        switch (call.payload()) {
+          case ResetRequest r -> new ResetResponse(ResetStatus.ACCEPTED);
+          case ChangeAvailabilityRequest r ->
+              new ChangeAvailabilityResponse(AvailabilityStatus.ACCEPTED);
+          case TriggerMessageRequest r -> new TriggerMessageResponse(TriggerMessageStatus.ACCEPTED);
+          case ClearCacheRequest r -> new ClearCacheResponse(ClearCacheStatus.ACCEPTED);
+          case GetConfigurationRequest r ->
+              new GetConfigurationResponse(
+                  List.of(
+                      new KeyValue("HeartbeatInterval", false, "300"),
+                      new KeyValue("MeterValueSampleInterval", false, "60"),
+                      new KeyValue("NumberOfConnectors", true, "1")),
+                  List.of());
+          default -> null;
+        };
+    if (answer == null) {
+      shard.stats().inboundRefused++;
+      socket.writeTextMessage(
+          shard
+              .codec()
+              .writeError(
+                  call.messageId(),
+                  ErrorCode.NOT_SUPPORTED,
+                  call.action().wire() + " is not supported by the simulator"));
+      return;
+    }
+    socket.writeTextMessage(shard.codec().writeResult(call.messageId(), answer));
   }
 
   private void onResult(Frame.CallResult result) {
@@ -181,6 +226,7 @@ final class Charger {
   private void onInvalid(Frame.Invalid invalid) {
     if (invalid.expectsCallError()) {
       shard.stats().inboundCalls++;
+      shard.stats().inboundRefused++;
       String messageId = invalid.messageId().orElseThrow();
       socket.writeTextMessage(
           shard.codec().writeError(messageId, invalid.errorCode(), invalid.description()));

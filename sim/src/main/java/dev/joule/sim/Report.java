@@ -56,8 +56,8 @@ final class Report {
     row(out, s.total());
     out.append(
         format(
-            "central system CALLs answered NotSupported: %d; unmatched frames: %d%n",
-            s.inboundCalls(), s.unmatchedFrames()));
+            "central system CALLs: %d, answered with a CALLERROR: %d; unmatched frames: %d%n",
+            s.inboundCalls(), s.inboundRefused(), s.unmatchedFrames()));
     return out.toString();
   }
 
@@ -107,6 +107,7 @@ final class Report {
     out.append("\n  ],\n");
     out.append("  \"total\": ").append(action(s.total())).append(",\n");
     out.append("  \"inboundCalls\": ").append(s.inboundCalls()).append(",\n");
+    out.append("  \"inboundRefused\": ").append(s.inboundRefused()).append(",\n");
     out.append("  \"unmatchedFrames\": ").append(s.unmatchedFrames()).append('\n');
     return out.append("}\n").toString();
   }

@@ -55,6 +55,9 @@ final class Stats {
   /** CALLs from the central system, answered with a CALLERROR. */
   long inboundCalls;
 
+  /** Of {@link #inboundCalls}, those answered with a CALLERROR (NotSupported or malformed). */
+  long inboundRefused;
+
   /** Frames that answer no outstanding CALL (late after a timeout, unknown id, unreadable). */
   long unmatchedFrames;
 
@@ -101,6 +104,7 @@ final class Stats {
     connected += other.connected;
     dropped += other.dropped;
     inboundCalls += other.inboundCalls;
+    inboundRefused += other.inboundRefused;
     unmatchedFrames += other.unmatchedFrames;
   }
 

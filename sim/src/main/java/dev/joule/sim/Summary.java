@@ -22,6 +22,7 @@ record Summary(
     List<ActionResult> actions,
     ActionResult total,
     long inboundCalls,
+    long inboundRefused,
     long unmatchedFrames) {
 
   Summary {
@@ -105,6 +106,7 @@ record Summary(
         actions,
         total,
         stats.inboundCalls,
+        stats.inboundRefused,
         stats.unmatchedFrames);
   }
 }

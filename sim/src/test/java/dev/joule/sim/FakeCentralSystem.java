@@ -1,7 +1,6 @@
 package dev.joule.sim;
 
 import dev.joule.ocpp.Action;
-import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.json.Frame;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.ocpp.message.core.ResetRequest;
@@ -35,7 +34,7 @@ final class FakeCentralSystem implements AutoCloseable {
   final Map<Action, AtomicLong> calls = new ConcurrentHashMap<>();
   final Set<String> paths = ConcurrentHashMap.newKeySet();
   final Set<String> subprotocols = ConcurrentHashMap.newKeySet();
-  final AtomicLong notSupportedAnswers = new AtomicLong();
+  final AtomicLong acceptedResets = new AtomicLong();
   final AtomicLong unexpectedFrames = new AtomicLong();
 
   FakeCentralSystem(Set<Action> ignored) throws Exception {
@@ -74,10 +73,10 @@ final class FakeCentralSystem implements AutoCloseable {
                 ws.writeTextMessage(codec.writeCall("cs-1", new ResetRequest(ResetType.SOFT)));
               }
             }
-            case Frame.CallError error
-                when error.messageId().equals("cs-1")
-                    && error.errorCode() == ErrorCode.NOT_SUPPORTED ->
-                notSupportedAnswers.incrementAndGet();
+            case Frame.CallResult result
+                when result.messageId().equals("cs-1")
+                    && result.payloadJson().contains("\"Accepted\"") ->
+                acceptedResets.incrementAndGet();
             default -> unexpectedFrames.incrementAndGet();
           }
         });

@@ -27,6 +27,7 @@ class ReportTest {
               new Summary.ActionResult("Heartbeat", 8, 6, 1, 1, 0, 1, LATENCY)),
           new Summary.ActionResult("total", 10, 8, 1, 1, 0, 1, LATENCY),
           2,
+          1,
           1);
 
   @Test

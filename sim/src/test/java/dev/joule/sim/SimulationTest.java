@@ -85,7 +85,8 @@ class SimulationTest {
       assertThat(summary.steadyAnswers()).isPositive().isLessThan(total.results());
       assertThat(summary.steadyRate()).isEqualTo(summary.steadyAnswers() / 1.5);
       assertThat(summary.inboundCalls()).isEqualTo(20);
-      assertThat(server.notSupportedAnswers).hasValue(20);
+      assertThat(summary.inboundRefused()).isZero();
+      assertThat(server.acceptedResets).hasValue(20);
       assertThat(server.unexpectedFrames).hasValue(0);
       assertThat(summary.unmatchedFrames()).isZero();
       assertThat(progress.toString(StandardCharsets.UTF_8))

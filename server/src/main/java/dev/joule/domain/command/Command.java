@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param payloadJson the request payload as sent
  * @param responseJson the charger's CALLRESULT payload, once answered
  * @param errorCode the CALLERROR code, or Joule's reason (e.g. {@code JouleRestarted})
+ * @param transactionId the transaction a RemoteStartTransaction caused or a RemoteStopTransaction
+ *     stopped ({@link TransactionLinks})
  */
 public record Command(
     long id,
@@ -21,4 +23,5 @@ public record Command(
     Optional<Instant> completedAt,
     Optional<String> responseJson,
     Optional<String> errorCode,
-    Optional<String> errorDescription) {}
+    Optional<String> errorDescription,
+    Optional<Integer> transactionId) {}

@@ -1,18 +1,29 @@
 package dev.joule.domain.command;
 
+import dev.joule.domain.event.ChargerEvent;
+import dev.joule.domain.event.EventSink;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Response;
 import dev.joule.ocpp.json.OcppJson;
+import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +33,13 @@ import org.slf4j.LoggerFactory;
  * gateway's call timeout ends (or its connection closes); commands a previous process left queued
  * or sent are resolved by {@link #resolveInterrupted()} on start.
  *
- * <p>All methods block on JDBC: call them from the blocking executor, never the event loop.
+ * <p>A command submitted with a time to live waits, {@code queued}, while its charger is offline:
+ * it is handed over when the charger connects ({@link #connected}), in the order submitted, or
+ * completed {@code offline} when the time to live ends. Every status change is published as a
+ * {@link ChargerEvent.CommandStatusChanged} after it was committed.
+ *
+ * <p>{@link #submit}, {@link #find}, {@link #list} and {@link #resolveInterrupted} block on JDBC:
+ * call them from the blocking executor, never the event loop.
  */
 public final class Commands {
   /** error_code of commands a previous Joule process left without an outcome. */
@@ -37,10 +54,17 @@ public final class Commands {
   private final SideEffects sideEffects;
   private final Clock clock;
   private final Executor blocking;
+  private final ScheduledExecutorService timers;
+  private final EventSink events;
+
+  /** Commands waiting for their charger to connect, per charger in submission order. */
+  private final Map<String, Deque<Pending>> waiting = new HashMap<>();
 
   /**
    * @param answers the codec that reads chargers' answers (unknown fields ignored, decision 0003)
    * @param blocking where outcomes are recorded once the charger answered
+   * @param timers ends the time to live of waiting commands (the work itself goes to {@code
+   *     blocking})
    */
   public Commands(
       Database database,
@@ -48,26 +72,47 @@ public final class Commands {
       CommandChannel channel,
       OcppJson answers,
       Clock clock,
-      Executor blocking) {
+      Executor blocking,
+      ScheduledExecutorService timers,
+      EventSink events) {
     this.database = database;
     this.repository = repository;
     this.channel = channel;
     this.answers = answers;
-    this.sideEffects = new SideEffects(repository);
+    this.sideEffects = new SideEffects(repository, new ChargerStateRepository());
     this.clock = clock;
     this.blocking = blocking;
+    this.timers = timers;
+    this.events = events;
   }
 
   /** A command just recorded, and its outcome once final. */
   public record Submitted(Command command, CompletableFuture<Command> outcome) {}
 
+  /** A command not yet handed to a connection. */
+  private record Pending(
+      long id,
+      String chargerId,
+      Action action,
+      Request request,
+      Optional<Instant> expiresAt,
+      CompletableFuture<Command> outcome) {}
+
+  /** Submits without a time to live: an offline charger fails the command at once. */
+  public Optional<Submitted> submit(String chargerId, Request request) {
+    return submit(chargerId, request, Optional.empty());
+  }
+
   /**
    * Records a command and hands it to the charger's connection. Empty when the charger is unknown.
-   * The request must already be valid (the API reads it with the strict codec).
+   * The request must already be valid (the API reads it with the strict codec). With {@code ttl}, a
+   * charger that is not connected does not fail the command: it stays {@code queued} until the
+   * charger connects or {@code ttl} passes.
    */
-  public Optional<Submitted> submit(String chargerId, Request request) {
+  public Optional<Submitted> submit(String chargerId, Request request, Optional<Duration> ttl) {
     Action action = Action.ofRequest(request.getClass());
     String payload = answers.writePayload((Record) request);
+    Instant now = clock.instant();
     Optional<CommandRepository.Row> queued =
         database.inTransaction(
             connection ->
@@ -77,27 +122,36 @@ public final class Commands {
                     action.wire(),
                     payload,
                     CommandStatus.QUEUED.wire(),
-                    clock.instant()));
+                    now));
     if (queued.isEmpty()) {
       return Optional.empty();
     }
-    long id = queued.get().id();
-    CompletableFuture<Delivery> delivery = channel.deliver(chargerId, request);
     Command current = command(queued.get());
-    if (!delivery.isDone()) {
-      Instant sentAt = clock.instant();
-      if (database.inTransaction(connection -> repository.markSent(connection, id, sentAt))) {
-        current = sent(current, sentAt);
-      }
+    publish(current);
+    Pending pending =
+        new Pending(
+            current.id(),
+            chargerId,
+            action,
+            request,
+            ttl.map(now::plus),
+            new CompletableFuture<>());
+    Optional<CompletableFuture<Delivery>> delivery;
+    synchronized (waiting) {
+      delivery = handOrPark(pending);
     }
-    CompletableFuture<Command> outcome =
-        delivery.thenApplyAsync(result -> finish(id, chargerId, action, result), blocking);
-    outcome.exceptionally(
-        failure -> {
-          LOG.error("{}: command {} ({}): outcome not recorded", chargerId, id, action, failure);
-          return null;
-        });
-    return Optional.of(new Submitted(current, outcome));
+    if (delivery.isPresent()) {
+      current = handed(pending, delivery.get()).orElse(current);
+    }
+    return Optional.of(new Submitted(current, pending.outcome()));
+  }
+
+  /**
+   * The charger just connected: commands waiting for it are handed over, in order. Does not block;
+   * call it from the gateway's connection events.
+   */
+  public void connected(String chargerId) {
+    blocking.execute(() -> drain(chargerId));
   }
 
   public Optional<Command> find(long id) {
@@ -126,7 +180,8 @@ public final class Commands {
    * Resolves the commands a previous process left queued or sent: they become {@code error} with
    * code {@value #RESTARTED}. They are not resent, because the charger may already have acted on a
    * sent one and a second Reset or RemoteStartTransaction is not harmless; the operator decides.
-   * Call once on start, before the API accepts commands.
+   * Commands waiting for a reconnect are not resent either: their waiter was the process that
+   * ended. Call once on start, before the API accepts commands.
    */
   public int resolveInterrupted() {
     return database.inTransaction(
@@ -140,32 +195,159 @@ public final class Commands {
                 clock.instant()));
   }
 
+  /**
+   * Under the lock of {@link #waiting}: hands the command to the channel, or parks it when it has a
+   * time to live and its charger is offline (or other commands already wait for it). Handing over
+   * and parking under one lock means a charger that connects meanwhile is never missed: its
+   * connection is visible to the channel before {@link #connected} runs.
+   */
+  private Optional<CompletableFuture<Delivery>> handOrPark(Pending pending) {
+    Deque<Pending> queue = waiting.get(pending.chargerId());
+    if (pending.expiresAt().isPresent() && queue != null) {
+      queue.addLast(pending);
+      return Optional.empty();
+    }
+    CompletableFuture<Delivery> delivery = channel.deliver(pending.chargerId(), pending.request());
+    if (pending.expiresAt().isPresent() && notConnected(delivery)) {
+      park(pending);
+      return Optional.empty();
+    }
+    return Optional.of(delivery);
+  }
+
+  private void park(Pending pending) {
+    waiting.computeIfAbsent(pending.chargerId(), id -> new ArrayDeque<>()).addLast(pending);
+    long delay = Duration.between(clock.instant(), pending.expiresAt().orElseThrow()).toMillis();
+    timers.schedule(
+        () -> blocking.execute(() -> expire(pending)), Math.max(0, delay), TimeUnit.MILLISECONDS);
+  }
+
+  private void drain(String chargerId) {
+    List<Pending> handed = new ArrayList<>();
+    List<CompletableFuture<Delivery>> deliveries = new ArrayList<>();
+    synchronized (waiting) {
+      Deque<Pending> queue = waiting.remove(chargerId);
+      while (queue != null && !queue.isEmpty()) {
+        Pending pending = queue.pollFirst();
+        CompletableFuture<Delivery> delivery =
+            channel.deliver(pending.chargerId(), pending.request());
+        if (notConnected(delivery)) { // gone again: keep it and the rest waiting, in order
+          queue.addFirst(pending);
+          waiting.put(chargerId, queue);
+          break;
+        }
+        handed.add(pending);
+        deliveries.add(delivery);
+      }
+    }
+    for (int i = 0; i < handed.size(); i++) {
+      handed(handed.get(i), deliveries.get(i));
+    }
+  }
+
+  private void expire(Pending pending) {
+    synchronized (waiting) {
+      Deque<Pending> queue = waiting.get(pending.chargerId());
+      if (queue == null || !queue.remove(pending)) {
+        return; // handed over meanwhile
+      }
+      if (queue.isEmpty()) {
+        waiting.remove(pending.chargerId());
+      }
+    }
+    complete(
+        pending,
+        new Delivery.Offline(false, "the charger did not connect within the command's ttl"));
+  }
+
+  /** Records {@code sent} if the call is under way, and records the outcome when it arrives. */
+  private Optional<Command> handed(Pending pending, CompletableFuture<Delivery> delivery) {
+    Optional<Command> sent = Optional.empty();
+    if (!delivery.isDone()) {
+      Instant sentAt = clock.instant();
+      sent =
+          database.inTransaction(
+                  connection -> repository.markSent(connection, pending.id(), sentAt))
+              ? find(pending.id())
+              : Optional.empty();
+      sent.ifPresent(this::publish);
+    }
+    delivery.thenAcceptAsync(result -> complete(pending, result), blocking);
+    return sent;
+  }
+
+  private void complete(Pending pending, Delivery delivery) {
+    try {
+      Command done = finish(pending.id(), pending.chargerId(), pending.action(), delivery);
+      pending.outcome().complete(done);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "{}: command {} ({}): outcome not recorded",
+          pending.chargerId(),
+          pending.id(),
+          pending.action(),
+          e);
+      pending.outcome().completeExceptionally(e);
+    }
+  }
+
+  private static boolean notConnected(CompletableFuture<Delivery> delivery) {
+    return delivery.isDone()
+        && delivery.getNow(null) instanceof Delivery.Offline offline
+        && !offline.sent();
+  }
+
   private Command finish(long id, String chargerId, Action action, Delivery delivery) {
     Instant now = clock.instant();
     Outcome outcome = outcome(action, delivery);
-    return database.inTransaction(
-        connection -> {
-          Optional<CommandRepository.Row> done =
-              repository.complete(
-                  connection,
-                  id,
-                  outcome.status().wire(),
-                  outcome.sent() ? Optional.of(now) : Optional.empty(),
-                  now,
-                  outcome.responseJson(),
-                  outcome.errorCode(),
-                  outcome.errorDescription());
-          if (done.isEmpty()) {
-            return repository.find(connection, id).map(Commands::command).orElseThrow();
-          }
-          outcome
-              .response()
-              .ifPresent(
-                  response ->
-                      sideEffects.apply(
-                          connection, chargerId, action, request(done.get()), response, now));
-          return command(done.get());
-        });
+    Finished finished =
+        database.inTransaction(
+            connection -> {
+              Optional<CommandRepository.Row> done =
+                  repository.complete(
+                      connection,
+                      id,
+                      outcome.status().wire(),
+                      outcome.sent() ? Optional.of(now) : Optional.empty(),
+                      now,
+                      outcome.responseJson(),
+                      outcome.errorCode(),
+                      outcome.errorDescription());
+              if (done.isEmpty()) {
+                return new Finished(
+                    repository.find(connection, id).map(Commands::command).orElseThrow(), false);
+              }
+              if (outcome.response().isPresent()) {
+                sideEffects.apply(
+                    connection,
+                    id,
+                    chargerId,
+                    action,
+                    request(done.get()),
+                    outcome.response().get(),
+                    now);
+                return new Finished(
+                    repository.find(connection, id).map(Commands::command).orElseThrow(), true);
+              }
+              return new Finished(command(done.get()), true);
+            });
+    if (finished.changed()) {
+      publish(finished.command());
+    }
+    return finished.command();
+  }
+
+  private record Finished(Command command, boolean changed) {}
+
+  private void publish(Command command) {
+    events.publish(
+        new ChargerEvent.CommandStatusChanged(
+            command.chargerId(),
+            clock.instant(),
+            command.id(),
+            command.action(),
+            command.status().wire(),
+            command.errorCode()));
   }
 
   private Request request(CommandRepository.Row row) {
@@ -228,21 +410,6 @@ public final class Commands {
     };
   }
 
-  private static Command sent(Command command, Instant at) {
-    return new Command(
-        command.id(),
-        command.chargerId(),
-        command.action(),
-        command.payloadJson(),
-        CommandStatus.SENT,
-        command.queuedAt(),
-        Optional.of(at),
-        command.completedAt(),
-        command.responseJson(),
-        command.errorCode(),
-        command.errorDescription());
-  }
-
   private static Command command(CommandRepository.Row row) {
     return new Command(
         row.id(),
@@ -255,6 +422,7 @@ public final class Commands {
         row.completedAt(),
         row.responseJson(),
         row.errorCode(),
-        row.errorDescription());
+        row.errorDescription(),
+        row.transactionId());
   }
 }

@@ -3,30 +3,70 @@ package dev.joule.domain.command;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Response;
+import dev.joule.ocpp.WireEnum;
 import dev.joule.ocpp.message.core.ChangeConfigurationRequest;
 import dev.joule.ocpp.message.core.ChangeConfigurationResponse;
 import dev.joule.ocpp.message.core.ConfigurationStatus;
 import dev.joule.ocpp.message.core.GetConfigurationResponse;
 import dev.joule.ocpp.message.core.KeyValue;
+import dev.joule.ocpp.message.core.RemoteStartStopStatus;
+import dev.joule.ocpp.message.core.RemoteStopTransactionRequest;
+import dev.joule.ocpp.message.core.RemoteStopTransactionResponse;
+import dev.joule.ocpp.message.localauth.GetLocalListVersionResponse;
+import dev.joule.ocpp.message.localauth.SendLocalListRequest;
+import dev.joule.ocpp.message.localauth.SendLocalListResponse;
+import dev.joule.ocpp.message.localauth.UpdateStatus;
+import dev.joule.ocpp.message.reservation.CancelReservationRequest;
+import dev.joule.ocpp.message.reservation.CancelReservationResponse;
+import dev.joule.ocpp.message.reservation.CancelReservationStatus;
+import dev.joule.ocpp.message.reservation.ReservationStatus;
+import dev.joule.ocpp.message.reservation.ReserveNowRequest;
+import dev.joule.ocpp.message.reservation.ReserveNowResponse;
+import dev.joule.ocpp.message.smartcharging.ChargingProfile;
+import dev.joule.ocpp.message.smartcharging.ChargingProfileStatus;
+import dev.joule.ocpp.message.smartcharging.ClearChargingProfileRequest;
+import dev.joule.ocpp.message.smartcharging.ClearChargingProfileResponse;
+import dev.joule.ocpp.message.smartcharging.ClearChargingProfileStatus;
+import dev.joule.ocpp.message.smartcharging.SetChargingProfileRequest;
+import dev.joule.ocpp.message.smartcharging.SetChargingProfileResponse;
+import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What an answered command implies beyond its own row, recorded in the same transaction: the
- * charger's known configuration from GetConfiguration (every key it reported) and
- * ChangeConfiguration (the key and value, when Accepted or RebootRequired).
+ * What an answered command implies beyond its own row, recorded in the same transaction as its
+ * outcome:
+ *
+ * <ul>
+ *   <li>GetConfiguration: every key the charger reported; ChangeConfiguration answered Accepted or
+ *       RebootRequired: the key and value (the charger's known configuration);
+ *   <li>RemoteStopTransaction accepted: the command is linked to the transaction (a remote start is
+ *       linked when its transaction starts, {@link TransactionLinks});
+ *   <li>SendLocalList accepted: the list version; GetLocalListVersion: the version reported;
+ *   <li>ReserveNow: the reservation with status {@code reserved} or the refusal; CancelReservation
+ *       accepted: {@code cancelled};
+ *   <li>SetChargingProfile: the profile with status {@code installed} or the refusal;
+ *       ClearChargingProfile accepted: matching installed profiles become {@code cleared}.
+ * </ul>
+ *
+ * Full semantics (a reservation used by a StartTransaction or expired, profile validity) are not
+ * modelled here.
  */
 final class SideEffects {
   private final CommandRepository repository;
+  private final ChargerStateRepository state;
 
-  SideEffects(CommandRepository repository) {
+  SideEffects(CommandRepository repository, ChargerStateRepository state) {
     this.repository = repository;
+    this.state = state;
   }
 
   void apply(
       Connection connection,
+      long commandId,
       String chargerId,
       Action action,
       Request request,
@@ -51,9 +91,78 @@ final class SideEffects {
         repository.putConfiguration(
             connection, chargerId, change.key(), Optional.of(change.value()), Optional.empty(), at);
       }
+      case RemoteStopTransactionResponse stopped
+          when stopped.status() == RemoteStartStopStatus.ACCEPTED ->
+          repository.linkTransaction(
+              connection, commandId, ((RemoteStopTransactionRequest) request).transactionId());
+      case SendLocalListResponse sent when sent.status() == UpdateStatus.ACCEPTED ->
+          state.setLocalListVersion(
+              connection, chargerId, ((SendLocalListRequest) request).listVersion(), at);
+      case GetLocalListVersionResponse reported ->
+          state.setLocalListVersion(connection, chargerId, reported.listVersion(), at);
+      case ReserveNowResponse reserved -> {
+        ReserveNowRequest reserve = (ReserveNowRequest) request;
+        boolean accepted = reserved.status() == ReservationStatus.ACCEPTED;
+        state.putReservation(
+            connection,
+            chargerId,
+            new ChargerStateRepository.Reservation(
+                reserve.reservationId(),
+                reserve.connectorId(),
+                reserve.idTag(),
+                Optional.ofNullable(reserve.parentIdTag()),
+                reserve.expiryDate(),
+                accepted ? "reserved" : word(reserved.status()),
+                commandId,
+                at),
+            accepted);
+      }
+      case CancelReservationResponse cancelled
+          when cancelled.status() == CancelReservationStatus.ACCEPTED ->
+          state.setReservationStatus(
+              connection,
+              chargerId,
+              ((CancelReservationRequest) request).reservationId(),
+              "cancelled",
+              commandId,
+              at);
+      case SetChargingProfileResponse set -> {
+        SetChargingProfileRequest install = (SetChargingProfileRequest) request;
+        ChargingProfile profile = install.csChargingProfiles();
+        boolean installed = set.status() == ChargingProfileStatus.ACCEPTED;
+        state.putChargingProfile(
+            connection,
+            chargerId,
+            commandId,
+            install.connectorId(),
+            profile.chargingProfileId(),
+            profile.chargingProfilePurpose().wire(),
+            profile.stackLevel(),
+            installed ? "installed" : word(set.status()),
+            installed,
+            at);
+      }
+      case ClearChargingProfileResponse cleared
+          when cleared.status() == ClearChargingProfileStatus.ACCEPTED -> {
+        ClearChargingProfileRequest clear = (ClearChargingProfileRequest) request;
+        state.clearChargingProfiles(
+            connection,
+            chargerId,
+            Optional.ofNullable(clear.id()),
+            Optional.ofNullable(clear.connectorId()),
+            Optional.ofNullable(clear.chargingProfilePurpose()).map(WireEnum::wire),
+            Optional.ofNullable(clear.stackLevel()),
+            commandId,
+            at);
+      }
       default -> {
-        // no side effect for this action (yet)
+        // no side effect for this action or answer
       }
     }
+  }
+
+  /** A charger's refusal as a status word: {@code NotSupported} becomes {@code notsupported}. */
+  private static String word(WireEnum status) {
+    return status.wire().toLowerCase(Locale.ROOT);
   }
 }

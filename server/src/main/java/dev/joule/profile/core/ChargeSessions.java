@@ -1,6 +1,8 @@
 package dev.joule.profile.core;
 
 import dev.joule.domain.Authorization;
+import dev.joule.domain.command.TransactionLinks;
+import dev.joule.domain.event.ChargerEvent;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.WireEnum;
 import dev.joule.ocpp.json.OcppJson;
@@ -19,6 +21,7 @@ import dev.joule.store.MeterValueRepository;
 import dev.joule.store.TransactionRepository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -34,16 +37,19 @@ public final class ChargeSessions {
   private final TransactionRepository transactions;
   private final MeterValueRepository meterValues;
   private final OcppJson codec;
+  private final TransactionLinks links;
 
   public ChargeSessions(
       Authorization authorization,
       TransactionRepository transactions,
       MeterValueRepository meterValues,
-      OcppJson codec) {
+      OcppJson codec,
+      TransactionLinks links) {
     this.authorization = authorization;
     this.transactions = transactions;
     this.meterValues = meterValues;
     this.codec = codec;
+    this.links = links;
   }
 
   public Handlers register(Handlers handlers) {
@@ -55,7 +61,7 @@ public final class ChargeSessions {
 
   StartTransactionResponse start(CallContext c, StartTransactionRequest r) {
     IdTagInfo info = authorization.authorize(c.connection(), r.idTag(), c.now());
-    int id =
+    TransactionRepository.Started started =
         transactions.start(
             c.connection(),
             c.chargerId(),
@@ -67,15 +73,49 @@ public final class ChargeSessions {
                 r.reservationId(),
                 info.status().wire()),
             c.receivedAt());
-    return new StartTransactionResponse(info, id);
+    if (started.created()) {
+      Optional<Long> cause =
+          links.remoteStartOf(
+              c.connection(),
+              c.chargerId(),
+              r.idTag(),
+              r.connectorId(),
+              started.transactionId(),
+              c.receivedAt());
+      c.afterCommit()
+          .publish(
+              new ChargerEvent.TransactionStarted(
+                  c.chargerId(),
+                  c.now(),
+                  started.transactionId(),
+                  r.connectorId(),
+                  r.idTag(),
+                  r.meterStart(),
+                  r.timestamp(),
+                  cause));
+    }
+    return new StartTransactionResponse(info, started.transactionId());
   }
 
   StopTransactionResponse stop(CallContext c, StopTransactionRequest r) {
     TransactionRepository.Stop stop =
         new TransactionRepository.Stop(
             r.transactionId(), r.idTag(), r.meterStop(), r.timestamp(), wire(r.reason()));
-    OptionalInt connector = transactions.stop(c.connection(), c.chargerId(), stop, c.receivedAt());
+    TransactionRepository.Stopped stopped =
+        transactions.stop(c.connection(), c.chargerId(), stop, c.receivedAt());
+    OptionalInt connector = stopped.connectorId();
     boolean known = connector.isPresent();
+    if (stopped.stoppedNow()) {
+      c.afterCommit()
+          .publish(
+              new ChargerEvent.TransactionStopped(
+                  c.chargerId(),
+                  c.now(),
+                  r.transactionId(),
+                  r.meterStop(),
+                  r.timestamp(),
+                  Optional.ofNullable(wire(r.reason()))));
+    }
     if (!known) {
       transactions.orphanStop(
           c.connection(), c.chargerId(), stop, codec.writePayload(r), c.receivedAt());

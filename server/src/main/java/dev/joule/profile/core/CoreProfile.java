@@ -1,6 +1,7 @@
 package dev.joule.profile.core;
 
 import dev.joule.domain.Authorization;
+import dev.joule.domain.event.ChargerEvent;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.message.core.AuthorizeRequest;
 import dev.joule.ocpp.message.core.AuthorizeResponse;
@@ -19,6 +20,7 @@ import dev.joule.store.ChargerRepository;
 import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.EventRepository;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Core profile messages other than the charge session ones (see {@link ChargeSessions}): boot,
@@ -95,6 +97,15 @@ public final class CoreProfile {
             r.vendorErrorCode(),
             r.timestamp()),
         c.receivedAt());
+    c.afterCommit()
+        .publish(
+            new ChargerEvent.ConnectorStatusChanged(
+                c.chargerId(),
+                c.now(),
+                r.connectorId(),
+                r.status().wire(),
+                r.errorCode().wire(),
+                Optional.ofNullable(r.timestamp())));
     return new StatusNotificationResponse();
   }
 

@@ -1,0 +1,110 @@
+package dev.joule.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.joule.store.ChargerStateRepository;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a charger holds because of answered commands ({@code docs/commands.md}, side effects):
+ * {@code GET /chargers/{id}/reservations} and {@code GET /chargers/{id}/charging-profiles}, each in
+ * one page ordered by id (a charger holds few).
+ */
+final class ChargerStateRoutes {
+  static final String RESERVATIONS = ChargerRoutes.CHARGER + "/reservations";
+  static final String CHARGING_PROFILES = ChargerRoutes.CHARGER + "/charging-profiles";
+
+  private final Database database;
+  private final ChargerStateRepository state = new ChargerStateRepository();
+  private final Replies replies;
+
+  ChargerStateRoutes(Database database, Replies replies) {
+    this.database = database;
+    this.replies = replies;
+  }
+
+  void mount(Router router) {
+    router.get(RESERVATIONS).handler(this::reservations);
+    router.get(CHARGING_PROFILES).handler(this::chargingProfiles);
+  }
+
+  /** A reservation as ReserveNow sent it, with the status its commands gave it. */
+  record ReservationView(
+      int reservationId,
+      int connectorId,
+      String idTag,
+      String parentIdTag,
+      Instant expiryDate,
+      String status,
+      long commandId,
+      Instant updatedAt) {}
+
+  /** A charging profile as SetChargingProfile sent it ({@code profile}), with its status. */
+  record ChargingProfileView(
+      int chargingProfileId,
+      int connectorId,
+      String purpose,
+      int stackLevel,
+      String status,
+      JsonNode profile,
+      long commandId,
+      Instant updatedAt) {}
+
+  private void reservations(RoutingContext rc) {
+    Query.of(rc);
+    String id = rc.pathParam("id");
+    replies.json(
+        rc,
+        () ->
+            new Page<>(
+                database.run(connection -> state.reservations(connection, id)).stream()
+                    .map(
+                        r ->
+                            new ReservationView(
+                                r.reservationId(),
+                                r.connectorId(),
+                                r.idTag(),
+                                r.parentIdTag().orElse(null),
+                                r.expiryDate(),
+                                r.status(),
+                                r.commandId(),
+                                r.updatedAt()))
+                    .toList(),
+                null));
+  }
+
+  private void chargingProfiles(RoutingContext rc) {
+    Query.of(rc);
+    String id = rc.pathParam("id");
+    replies.json(
+        rc,
+        () -> {
+          List<ChargingProfileView> views =
+              database.run(connection -> state.chargingProfiles(connection, id)).stream()
+                  .map(
+                      p ->
+                          new ChargingProfileView(
+                              p.chargingProfileId(),
+                              p.connectorId(),
+                              p.purpose(),
+                              p.stackLevel(),
+                              p.status(),
+                              tree(p.profileJson()),
+                              p.commandId(),
+                              p.updatedAt()))
+                  .toList();
+          return new Page<>(views, null);
+        });
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return Json.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON does not parse", e);
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package dev.joule.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a charger holds because of answered commands: its local authorization list version, its
+ * reservations and its charging profiles (tables of V4). Statuses are lower-case words.
+ */
+public final class ChargerStateRepository {
+  /** One row of {@code reservation}. */
+  public record Reservation(
+      int reservationId,
+      int connectorId,
+      String idTag,
+      Optional<String> parentIdTag,
+      Instant expiryDate,
+      String status,
+      long commandId,
+      Instant updatedAt) {}
+
+  /** One row of {@code charging_profile}; {@code profileJson} is the OCPP ChargingProfile. */
+  public record ChargingProfile(
+      int chargingProfileId,
+      int connectorId,
+      String purpose,
+      int stackLevel,
+      String profileJson,
+      String status,
+      long commandId,
+      Instant updatedAt) {}
+
+  public void setLocalListVersion(
+      Connection connection, String chargerId, int version, Instant at) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE charger SET local_list_version = ?, local_list_updated_at = ? WHERE id = ?")) {
+      update.setInt(1, version);
+      Jdbc.setInstant(update, 2, at);
+      update.setString(3, chargerId);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /**
+   * Records a reservation as ReserveNow sent it. {@code replace}: the charger accepted it, so it
+   * replaces a reservation with the same id; otherwise (a refusal) an existing one is kept.
+   */
+  public void putReservation(
+      Connection connection, String chargerId, Reservation reservation, boolean replace) {
+    String sql =
+        "INSERT INTO reservation (charger_id, reservation_id, connector_id, id_tag, parent_id_tag,"
+            + " expiry_date, status, command_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + (replace
+                ? " ON CONFLICT (charger_id, reservation_id) DO UPDATE SET"
+                    + " connector_id = EXCLUDED.connector_id, id_tag = EXCLUDED.id_tag,"
+                    + " parent_id_tag = EXCLUDED.parent_id_tag,"
+                    + " expiry_date = EXCLUDED.expiry_date, status = EXCLUDED.status,"
+                    + " command_id = EXCLUDED.command_id, updated_at = EXCLUDED.updated_at"
+                : " ON CONFLICT (charger_id, reservation_id) DO NOTHING");
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      insert.setString(1, chargerId);
+      insert.setInt(2, reservation.reservationId());
+      insert.setInt(3, reservation.connectorId());
+      insert.setString(4, reservation.idTag());
+      insert.setString(5, reservation.parentIdTag().orElse(null));
+      Jdbc.setInstant(insert, 6, reservation.expiryDate());
+      insert.setString(7, reservation.status());
+      insert.setLong(8, reservation.commandId());
+      Jdbc.setInstant(insert, 9, reservation.updatedAt());
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /** Sets the status of a reservation of the charger, if Joule knows it. */
+  public void setReservationStatus(
+      Connection connection,
+      String chargerId,
+      int reservationId,
+      String status,
+      long commandId,
+      Instant at) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE reservation SET status = ?, command_id = ?, updated_at = ?"
+                + " WHERE charger_id = ? AND reservation_id = ?")) {
+      update.setString(1, status);
+      update.setLong(2, commandId);
+      Jdbc.setInstant(update, 3, at);
+      update.setString(4, chargerId);
+      update.setInt(5, reservationId);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /**
+   * Records the profile of a SetChargingProfile command (read from the command's payload). When
+   * installed, it replaces a profile with the same id, and profiles of the same connector, purpose
+   * and stack level become {@code replaced} (OCPP 1.6 §3.13.2); a refusal keeps an existing one.
+   */
+  public void putChargingProfile(
+      Connection connection,
+      String chargerId,
+      long commandId,
+      int connectorId,
+      int profileId,
+      String purpose,
+      int stackLevel,
+      String status,
+      boolean installed,
+      Instant at) {
+    try {
+      if (installed) {
+        try (PreparedStatement replace =
+            connection.prepareStatement(
+                "UPDATE charging_profile SET status = 'replaced', updated_at = ?"
+                    + " WHERE charger_id = ? AND connector_id = ? AND purpose = ?"
+                    + " AND stack_level = ? AND charging_profile_id <> ? AND status = 'installed'")) {
+          Jdbc.setInstant(replace, 1, at);
+          replace.setString(2, chargerId);
+          replace.setInt(3, connectorId);
+          replace.setString(4, purpose);
+          replace.setInt(5, stackLevel);
+          replace.setInt(6, profileId);
+          replace.executeUpdate();
+        }
+      }
+      String sql =
+          "INSERT INTO charging_profile (charger_id, charging_profile_id, connector_id, purpose,"
+              + " stack_level, profile, status, command_id, updated_at)"
+              + " SELECT ?, ?, ?, ?, ?, payload->'csChargingProfiles', ?, id, ?"
+              + " FROM command WHERE id = ?"
+              + (installed
+                  ? " ON CONFLICT (charger_id, charging_profile_id) DO UPDATE SET"
+                      + " connector_id = EXCLUDED.connector_id, purpose = EXCLUDED.purpose,"
+                      + " stack_level = EXCLUDED.stack_level, profile = EXCLUDED.profile,"
+                      + " status = EXCLUDED.status, command_id = EXCLUDED.command_id,"
+                      + " updated_at = EXCLUDED.updated_at"
+                  : " ON CONFLICT (charger_id, charging_profile_id) DO NOTHING");
+      try (PreparedStatement insert = connection.prepareStatement(sql)) {
+        insert.setString(1, chargerId);
+        insert.setInt(2, profileId);
+        insert.setInt(3, connectorId);
+        insert.setString(4, purpose);
+        insert.setInt(5, stackLevel);
+        insert.setString(6, status);
+        Jdbc.setInstant(insert, 7, at);
+        insert.setLong(8, commandId);
+        insert.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /**
+   * ClearChargingProfile accepted: installed profiles matching every given criterion become {@code
+   * cleared} (OCPP 1.6 §5.5: an id alone selects one profile; no criterion clears all).
+   */
+  public int clearChargingProfiles(
+      Connection connection,
+      String chargerId,
+      Optional<Integer> profileId,
+      Optional<Integer> connectorId,
+      Optional<String> purpose,
+      Optional<Integer> stackLevel,
+      long commandId,
+      Instant at) {
+    String sql =
+        "UPDATE charging_profile SET status = 'cleared', command_id = ?, updated_at = ?"
+            + " WHERE charger_id = ? AND status = 'installed'"
+            + " AND (?::int IS NULL OR charging_profile_id = ?)"
+            + " AND (?::int IS NULL OR connector_id = ?)"
+            + " AND (?::text IS NULL OR purpose = ?)"
+            + " AND (?::int IS NULL OR stack_level = ?)";
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setLong(1, commandId);
+      Jdbc.setInstant(update, 2, at);
+      update.setString(3, chargerId);
+      setInt(update, 4, profileId);
+      setInt(update, 5, profileId);
+      setInt(update, 6, connectorId);
+      setInt(update, 7, connectorId);
+      update.setString(8, purpose.orElse(null));
+      update.setString(9, purpose.orElse(null));
+      setInt(update, 10, stackLevel);
+      setInt(update, 11, stackLevel);
+      return update.executeUpdate();
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /** The charger's reservations, by id. */
+  public List<Reservation> reservations(Connection connection, String chargerId) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT reservation_id, connector_id, id_tag, parent_id_tag, expiry_date, status,"
+                + " command_id, updated_at FROM reservation WHERE charger_id = ?"
+                + " ORDER BY reservation_id")) {
+      query.setString(1, chargerId);
+      List<Reservation> rows = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new Reservation(
+                  rs.getInt(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  Optional.ofNullable(rs.getString(4)),
+                  Jdbc.instant(rs, "expiry_date").orElseThrow(),
+                  rs.getString(6),
+                  rs.getLong(7),
+                  Jdbc.instant(rs, "updated_at").orElseThrow()));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /** The charger's charging profiles, by id. */
+  public List<ChargingProfile> chargingProfiles(Connection connection, String chargerId) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT charging_profile_id, connector_id, purpose, stack_level, profile::text,"
+                + " status, command_id, updated_at FROM charging_profile WHERE charger_id = ?"
+                + " ORDER BY charging_profile_id")) {
+      query.setString(1, chargerId);
+      List<ChargingProfile> rows = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new ChargingProfile(
+                  rs.getInt(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getLong(7),
+                  Jdbc.instant(rs, "updated_at").orElseThrow()));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  private static void setInt(PreparedStatement statement, int index, Optional<Integer> value)
+      throws SQLException {
+    if (value.isPresent()) {
+      statement.setInt(index, value.get());
+    } else {
+      statement.setNull(index, Types.INTEGER);
+    }
+  }
+}
