@@ -141,7 +141,7 @@ public final class Commands {
       delivery = handOrPark(pending);
     }
     if (delivery.isPresent()) {
-      current = handed(pending, delivery.get()).orElse(current);
+      current = handed(pending, delivery.get()).map(at -> sent(queued.get(), at)).orElse(current);
     }
     return Optional.of(new Submitted(current, pending.outcome()));
   }
@@ -260,17 +260,26 @@ public final class Commands {
         new Delivery.Offline(false, "the charger did not connect within the command's ttl"));
   }
 
-  /** Records {@code sent} if the call is under way, and records the outcome when it arrives. */
-  private Optional<Command> handed(Pending pending, CompletableFuture<Delivery> delivery) {
-    Optional<Command> sent = Optional.empty();
+  /**
+   * Records {@code sent} if the call is under way (returns when), and records the outcome when it
+   * arrives: only after {@code sent} was recorded and published, so the events keep their order.
+   */
+  private Optional<Instant> handed(Pending pending, CompletableFuture<Delivery> delivery) {
+    Optional<Instant> sent = Optional.empty();
     if (!delivery.isDone()) {
       Instant sentAt = clock.instant();
-      sent =
-          database.inTransaction(
-                  connection -> repository.markSent(connection, pending.id(), sentAt))
-              ? find(pending.id())
-              : Optional.empty();
-      sent.ifPresent(this::publish);
+      if (database.inTransaction(
+          connection -> repository.markSent(connection, pending.id(), sentAt))) {
+        sent = Optional.of(sentAt);
+        publish(
+            new ChargerEvent.CommandStatusChanged(
+                pending.chargerId(),
+                sentAt,
+                pending.id(),
+                pending.action().wire(),
+                CommandStatus.SENT.wire(),
+                Optional.empty()));
+      }
     }
     delivery.thenAcceptAsync(result -> complete(pending, result), blocking);
     return sent;
@@ -326,8 +335,10 @@ public final class Commands {
                     request(done.get()),
                     outcome.response().get(),
                     now);
-                return new Finished(
-                    repository.find(connection, id).map(Commands::command).orElseThrow(), true);
+                if (action == Action.REMOTE_STOP_TRANSACTION) { // its link is not in done
+                  return new Finished(
+                      repository.find(connection, id).map(Commands::command).orElseThrow(), true);
+                }
               }
               return new Finished(command(done.get()), true);
             });
@@ -338,6 +349,10 @@ public final class Commands {
   }
 
   private record Finished(Command command, boolean changed) {}
+
+  private void publish(ChargerEvent.CommandStatusChanged event) {
+    events.publish(event);
+  }
 
   private void publish(Command command) {
     events.publish(
@@ -408,6 +423,23 @@ public final class Commands {
               offline.sent() ? "Disconnected" : "NotConnected",
               offline.description());
     };
+  }
+
+  private static Command sent(CommandRepository.Row queued, Instant at) {
+    Command command = command(queued);
+    return new Command(
+        command.id(),
+        command.chargerId(),
+        command.action(),
+        command.payloadJson(),
+        CommandStatus.SENT,
+        command.queuedAt(),
+        Optional.of(at),
+        command.completedAt(),
+        command.responseJson(),
+        command.errorCode(),
+        command.errorDescription(),
+        command.transactionId());
   }
 
   private static Command command(CommandRepository.Row row) {
