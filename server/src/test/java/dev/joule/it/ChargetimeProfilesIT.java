@@ -1,0 +1,163 @@
+package dev.joule.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.chargetime.ocpp.ClientEvents;
+import eu.chargetime.ocpp.JSONClient;
+import eu.chargetime.ocpp.feature.profile.ClientCoreEventHandler;
+import eu.chargetime.ocpp.feature.profile.ClientCoreProfile;
+import eu.chargetime.ocpp.feature.profile.ClientFirmwareManagementEventHandler;
+import eu.chargetime.ocpp.feature.profile.ClientFirmwareManagementProfile;
+import eu.chargetime.ocpp.feature.profile.ClientLocalAuthListEventHandler;
+import eu.chargetime.ocpp.feature.profile.ClientLocalAuthListProfile;
+import eu.chargetime.ocpp.feature.profile.ClientRemoteTriggerEventHandler;
+import eu.chargetime.ocpp.feature.profile.ClientRemoteTriggerProfile;
+import eu.chargetime.ocpp.feature.profile.ClientReservationEventHandler;
+import eu.chargetime.ocpp.feature.profile.ClientReservationProfile;
+import eu.chargetime.ocpp.feature.profile.ClientSmartChargingEventHandler;
+import eu.chargetime.ocpp.feature.profile.ClientSmartChargingProfile;
+import eu.chargetime.ocpp.model.firmware.GetDiagnosticsConfirmation;
+import eu.chargetime.ocpp.model.firmware.UpdateFirmwareConfirmation;
+import eu.chargetime.ocpp.model.localauthlist.GetLocalListVersionConfirmation;
+import eu.chargetime.ocpp.model.localauthlist.SendLocalListConfirmation;
+import eu.chargetime.ocpp.model.localauthlist.UpdateStatus;
+import eu.chargetime.ocpp.model.remotetrigger.TriggerMessageConfirmation;
+import eu.chargetime.ocpp.model.remotetrigger.TriggerMessageStatus;
+import eu.chargetime.ocpp.model.reservation.CancelReservationConfirmation;
+import eu.chargetime.ocpp.model.reservation.CancelReservationStatus;
+import eu.chargetime.ocpp.model.reservation.ReservationStatus;
+import eu.chargetime.ocpp.model.reservation.ReserveNowConfirmation;
+import eu.chargetime.ocpp.model.smartcharging.ChargingProfileStatus;
+import eu.chargetime.ocpp.model.smartcharging.ClearChargingProfileConfirmation;
+import eu.chargetime.ocpp.model.smartcharging.ClearChargingProfileStatus;
+import eu.chargetime.ocpp.model.smartcharging.GetCompositeScheduleConfirmation;
+import eu.chargetime.ocpp.model.smartcharging.GetCompositeScheduleStatus;
+import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileConfirmation;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The commands of the five optional 1.6 feature profiles, sent to the independent eu.chargetime
+ * client (which has no security-whitepaper profile: those run in {@link EveryCommandIT}).
+ */
+class ChargetimeProfilesIT {
+  private static final Path GOLDEN = Path.of("..", "ocpp", "src", "test", "resources", "ocpp16");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the simulated charge point answers to each request it handles. */
+  private static final Map<String, Object> ANSWERS =
+      Map.of(
+          "handleGetDiagnosticsRequest", new GetDiagnosticsConfirmation(),
+          "handleUpdateFirmwareRequest", new UpdateFirmwareConfirmation(),
+          "handleGetLocalListVersionRequest", new GetLocalListVersionConfirmation(7),
+          "handleSendLocalListRequest", new SendLocalListConfirmation(UpdateStatus.Accepted),
+          "handleReserveNowRequest", new ReserveNowConfirmation(ReservationStatus.Accepted),
+          "handleCancelReservationRequest",
+              new CancelReservationConfirmation(CancelReservationStatus.Accepted),
+          "handleSetChargingProfileRequest",
+              new SetChargingProfileConfirmation(ChargingProfileStatus.Accepted),
+          "handleClearChargingProfileRequest",
+              new ClearChargingProfileConfirmation(ClearChargingProfileStatus.Accepted),
+          "handleGetCompositeScheduleRequest",
+              new GetCompositeScheduleConfirmation(GetCompositeScheduleStatus.Accepted),
+          "handleTriggerMessageRequest",
+              new TriggerMessageConfirmation(TriggerMessageStatus.Accepted));
+
+  @TempDir static Path dataDir;
+  static JouleServer joule;
+  static JSONClient client;
+  static final Set<String> handled = ConcurrentHashMap.newKeySet();
+
+  @BeforeAll
+  static void start() throws Exception {
+    joule = JouleServer.start(dataDir);
+    client = new JSONClient(new ClientCoreProfile(handler(ClientCoreEventHandler.class)));
+    client.addFeatureProfile(
+        new ClientFirmwareManagementProfile(handler(ClientFirmwareManagementEventHandler.class)));
+    client.addFeatureProfile(
+        new ClientLocalAuthListProfile(handler(ClientLocalAuthListEventHandler.class)));
+    client.addFeatureProfile(
+        new ClientReservationProfile(handler(ClientReservationEventHandler.class)));
+    client.addFeatureProfile(
+        new ClientSmartChargingProfile(handler(ClientSmartChargingEventHandler.class)));
+    client.addFeatureProfile(
+        new ClientRemoteTriggerProfile(handler(ClientRemoteTriggerEventHandler.class)));
+    CompletableFuture<Void> opened = new CompletableFuture<>();
+    client.connect(
+        joule.url("CP-PROFILES"),
+        new ClientEvents() {
+          @Override
+          public void connectionOpened() {
+            opened.complete(null);
+          }
+
+          @Override
+          public void connectionClosed() {}
+        });
+    opened.get(10, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void stop() {
+    client.disconnect();
+    joule.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "GetDiagnostics",
+        "UpdateFirmware",
+        "GetLocalListVersion",
+        "SendLocalList",
+        "ReserveNow",
+        "CancelReservation",
+        "SetChargingProfile",
+        "ClearChargingProfile",
+        "GetCompositeSchedule",
+        "TriggerMessage"
+      })
+  void theIndependentClientAnswersEveryOptionalProfileCommand(String action) throws Exception {
+    JsonNode payload =
+        JSON.readTree(Files.readString(GOLDEN.resolve(action).resolve("request-valid.json")))
+            .get(3);
+
+    var result =
+        joule.post(
+            "/api/v1/chargers/CP-PROFILES/commands/" + action + "?wait=10s", payload.toString());
+
+    assertThat(result.statusCode()).as(result.body()).isEqualTo(200);
+    JsonNode command = JSON.readTree(result.body());
+    assertThat(command.path("status").asText()).as(result.body()).isEqualTo("accepted");
+    assertThat(handled).contains("handle" + action + "Request");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T handler(Class<T> type) {
+    return (T)
+        Proxy.newProxyInstance(
+            ChargetimeProfilesIT.class.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> {
+              Object answer = ANSWERS.get(method.getName());
+              if (answer == null) {
+                throw new UnsupportedOperationException(method.getName());
+              }
+              handled.add(method.getName());
+              return answer;
+            });
+  }
+}
