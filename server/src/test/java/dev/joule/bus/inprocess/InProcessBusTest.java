@@ -9,6 +9,7 @@ import dev.joule.bus.Reply;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.json.Frame;
 import dev.joule.ocpp.message.core.HeartbeatRequest;
+import dev.joule.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

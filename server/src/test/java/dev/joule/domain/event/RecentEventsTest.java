@@ -2,6 +2,7 @@ package dev.joule.domain.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.joule.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
