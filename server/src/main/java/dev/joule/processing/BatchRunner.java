@@ -9,6 +9,7 @@ import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Response;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.store.DatabaseUnavailable;
+import dev.joule.store.PendingWrites;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -69,9 +70,11 @@ public final class BatchRunner {
         List<Outcome> outcomes = new ArrayList<>(leases.size());
         faults.database();
         List<ChargerEvent> committed = new ArrayList<>();
+        PendingWrites writes = new PendingWrites();
         for (Lease lease : leases) {
-          outcomes.add(answer(lease, handle(connection, lease, committed)));
+          outcomes.add(answer(lease, handle(connection, lease, writes, committed)));
         }
+        flush(connection, writes);
         if (abandoned.getAsBoolean()) {
           connection.rollback();
           throw new Abandoned();
@@ -97,7 +100,9 @@ public final class BatchRunner {
     for (Lease lease : leases) {
       try {
         List<ChargerEvent> committed = new ArrayList<>();
-        Response response = handle(connection, lease, committed);
+        PendingWrites writes = new PendingWrites();
+        Response response = handle(connection, lease, writes, committed);
+        flush(connection, writes);
         connection.commit();
         committed.forEach(events::publish);
         outcomes.add(answer(lease, response));
@@ -109,7 +114,8 @@ public final class BatchRunner {
     return outcomes;
   }
 
-  private Response handle(Connection connection, Lease lease, List<ChargerEvent> committed) {
+  private Response handle(
+      Connection connection, Lease lease, PendingWrites writes, List<ChargerEvent> committed) {
     InboxMessage message = lease.message();
     CallContext context =
         new CallContext(
@@ -118,11 +124,27 @@ public final class BatchRunner {
             message.receivedAt(),
             clock.instant(),
             connection,
+            writes,
             committed::add);
     try {
       return handlers.dispatch(context, message.call().action(), message.call().payload());
     } catch (OcppViolation e) {
       throw new HandlerFailure(e.errorCode(), e.description(), null);
+    } catch (DatabaseUnavailable e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new HandlerFailure(ErrorCode.INTERNAL_ERROR, "processing failed", e);
+    }
+  }
+
+  /**
+   * Writes what the handlers collected. A statement refused for its data (not for the database
+   * being unavailable) fails the batch like a handler, so that its messages run again alone and
+   * only the one carrying the bad row is answered with a CALLERROR.
+   */
+  private static void flush(Connection connection, PendingWrites writes) {
+    try {
+      writes.flush(connection);
     } catch (DatabaseUnavailable e) {
       throw e;
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.joule.processing;
 
 import dev.joule.domain.event.EventSink;
+import dev.joule.store.PendingWrites;
 import java.sql.Connection;
 import java.time.Instant;
 
@@ -9,6 +10,8 @@ import java.time.Instant;
  * it, and the database transaction its effects join. The transaction commits before the reply is
  * sent (DESIGN.md rule 1), together with the other messages of the same batch.
  *
+ * @param writes rows for the high-volume tables, written for the whole batch just before the
+ *     commit; a handler reading them back within its own message would not see them
  * @param afterCommit takes the events the handler's effects imply; they are published only once the
  *     transaction committed, and dropped if it rolls back
  */
@@ -18,11 +21,5 @@ public record CallContext(
     Instant receivedAt,
     Instant now,
     Connection connection,
-    EventSink afterCommit) {
-
-  /** A context whose events go nowhere. */
-  public CallContext(
-      String chargerId, String callId, Instant receivedAt, Instant now, Connection connection) {
-    this(chargerId, callId, receivedAt, now, connection, EventSink.NONE);
-  }
-}
+    PendingWrites writes,
+    EventSink afterCommit) {}

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Chargers: registration, boot details, heartbeats. */
 public final class ChargerRepository {
@@ -81,16 +84,35 @@ public final class ChargerRepository {
     }
   }
 
-  public void recordHeartbeat(Connection connection, String chargerId, Instant at) {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE charger SET last_heartbeat_at = ?, last_seen_at = ? WHERE id = ?")) {
-      Jdbc.setInstant(update, 1, at);
-      Jdbc.setInstant(update, 2, at);
-      update.setString(3, chargerId);
+  /** Records a heartbeat; a batch's heartbeats are one UPDATE (see {@link PendingWrites}). */
+  public void recordHeartbeat(PendingWrites writes, String chargerId, Instant at) {
+    writes.add(HEARTBEATS, new Heartbeat(chargerId, at));
+  }
+
+  private record Heartbeat(String chargerId, Instant at) {}
+
+  private static final String UPDATE_HEARTBEATS =
+      """
+      UPDATE charger SET last_heartbeat_at = beat.at, last_seen_at = beat.at
+      FROM unnest(?::text[], ?::timestamptz[]) AS beat (id, at)
+      WHERE charger.id = beat.id
+      """;
+
+  private static final PendingWrites.Writer<Heartbeat> HEARTBEATS =
+      ChargerRepository::writeHeartbeats;
+
+  private static void writeHeartbeats(Connection connection, List<Heartbeat> beats)
+      throws SQLException {
+    // One UPDATE cannot change a row twice: the latest heartbeat per charger goes in.
+    Map<String, Heartbeat> latest = new LinkedHashMap<>();
+    for (Heartbeat beat : beats) {
+      latest.merge(beat.chargerId(), beat, (a, b) -> b.at().isBefore(a.at()) ? a : b);
+    }
+    List<Heartbeat> rows = List.copyOf(latest.values());
+    try (PreparedStatement update = connection.prepareStatement(UPDATE_HEARTBEATS)) {
+      Jdbc.setTexts(update, 1, rows, Heartbeat::chargerId);
+      Jdbc.setInstants(update, 2, rows, Heartbeat::at);
       update.executeUpdate();
-    } catch (SQLException e) {
-      throw SqlFailures.unchecked(e);
     }
   }
 }

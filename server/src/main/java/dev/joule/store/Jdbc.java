@@ -1,12 +1,15 @@
 package dev.joule.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Small conversions repeated by every repository. */
 final class Jdbc {
@@ -33,5 +36,50 @@ final class Jdbc {
   static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
     Timestamp value = row.getTimestamp(column);
     return value == null ? Optional.empty() : Optional.of(value.toInstant());
+  }
+
+  /**
+   * Binds one column of {@code rows} as a text[] parameter (for {@code unnest(?::text[], ...)}).
+   */
+  static <R> void setTexts(
+      PreparedStatement statement, int index, List<R> rows, Function<R, String> column)
+      throws SQLException {
+    String[] values = new String[rows.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = column.apply(rows.get(i));
+    }
+    setArray(statement, index, "text", values);
+  }
+
+  /** Binds one column of {@code rows} as an int4[] parameter; null elements stay null. */
+  static <R> void setIntegers(
+      PreparedStatement statement, int index, List<R> rows, Function<R, Integer> column)
+      throws SQLException {
+    Integer[] values = new Integer[rows.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = column.apply(rows.get(i));
+    }
+    setArray(statement, index, "int4", values);
+  }
+
+  /**
+   * Binds one column of {@code rows} as a text[] of ISO-8601 instants, to be cast with {@code
+   * ::timestamptz[]}; null elements stay null.
+   */
+  static <R> void setInstants(
+      PreparedStatement statement, int index, List<R> rows, Function<R, Instant> column)
+      throws SQLException {
+    String[] values = new String[rows.size()];
+    for (int i = 0; i < values.length; i++) {
+      Instant value = column.apply(rows.get(i));
+      values[i] = value == null ? null : value.toString();
+    }
+    setArray(statement, index, "text", values);
+  }
+
+  private static void setArray(PreparedStatement statement, int index, String type, Object[] values)
+      throws SQLException {
+    Connection connection = statement.getConnection();
+    statement.setArray(index, connection.createArrayOf(type, values));
   }
 }

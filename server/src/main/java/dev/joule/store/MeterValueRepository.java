@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** Sampled meter values; a redelivered sample is stored once (rule 4). */
+/**
+ * Sampled meter values; a redelivered sample is stored once (rule 4). Samples join the batch's
+ * {@link PendingWrites}: the samples of all messages of a batch are one INSERT.
+ */
 public final class MeterValueRepository {
 
   /** One sampled value with the meter value timestamp it belongs to. */
@@ -20,44 +23,56 @@ public final class MeterValueRepository {
       String location,
       String unit) {}
 
+  private record Row(
+      String chargerId,
+      int connectorId,
+      Integer transactionId,
+      Sample sample,
+      Instant receivedAt,
+      String source) {}
+
+  private static final String INSERT =
+      """
+      INSERT INTO meter_value (charger_id, connector_id, transaction_id, timestamp, value,
+          context, format, measurand, phase, location, unit, received_at, source)
+      SELECT * FROM unnest(?::text[], ?::int4[], ?::int4[], ?::timestamptz[], ?::text[],
+          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+          ?::text[])
+      ON CONFLICT DO NOTHING
+      """;
+
+  private static final PendingWrites.Writer<Row> WRITER = MeterValueRepository::write;
+
   public void insert(
-      Connection connection,
+      PendingWrites writes,
       String chargerId,
       int connectorId,
       Integer transactionId,
       List<Sample> samples,
       String source,
       Instant receivedAt) {
-    if (samples.isEmpty()) {
-      return;
+    for (Sample sample : samples) {
+      writes.add(
+          WRITER, new Row(chargerId, connectorId, transactionId, sample, receivedAt, source));
     }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            """
-            INSERT INTO meter_value (charger_id, connector_id, transaction_id, timestamp, value,
-                context, format, measurand, phase, location, unit, received_at, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """)) {
-      for (Sample s : samples) {
-        insert.setString(1, chargerId);
-        insert.setInt(2, connectorId);
-        Jdbc.setInteger(insert, 3, transactionId);
-        Jdbc.setInstant(insert, 4, s.timestamp());
-        insert.setString(5, s.value());
-        insert.setString(6, s.context());
-        insert.setString(7, s.format());
-        insert.setString(8, s.measurand());
-        insert.setString(9, s.phase());
-        insert.setString(10, s.location());
-        insert.setString(11, s.unit());
-        Jdbc.setInstant(insert, 12, receivedAt);
-        insert.setString(13, source);
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    } catch (SQLException e) {
-      throw SqlFailures.unchecked(e);
+  }
+
+  private static void write(Connection connection, List<Row> rows) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      Jdbc.setTexts(insert, 1, rows, Row::chargerId);
+      Jdbc.setIntegers(insert, 2, rows, Row::connectorId);
+      Jdbc.setIntegers(insert, 3, rows, Row::transactionId);
+      Jdbc.setInstants(insert, 4, rows, r -> r.sample().timestamp());
+      Jdbc.setTexts(insert, 5, rows, r -> r.sample().value());
+      Jdbc.setTexts(insert, 6, rows, r -> r.sample().context());
+      Jdbc.setTexts(insert, 7, rows, r -> r.sample().format());
+      Jdbc.setTexts(insert, 8, rows, r -> r.sample().measurand());
+      Jdbc.setTexts(insert, 9, rows, r -> r.sample().phase());
+      Jdbc.setTexts(insert, 10, rows, r -> r.sample().location());
+      Jdbc.setTexts(insert, 11, rows, r -> r.sample().unit());
+      Jdbc.setInstants(insert, 12, rows, Row::receivedAt);
+      Jdbc.setTexts(insert, 13, rows, Row::source);
+      insert.executeUpdate();
     }
   }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,7 +52,7 @@ class ProcessingExitIT {
     builder.environment().put("JOULE_STALL_AFTER", "60s");
     Process joule = builder.start();
     try {
-      Await.until(() -> read(log).contains("Joule ready"));
+      Await.until(() -> read(log).contains("Joule ready"), Duration.ofSeconds(60));
       HttpResponse<String> hang =
           HttpClient.newHttpClient()
               .send(

@@ -14,6 +14,7 @@ import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.ocpp.message.core.AuthorizeRequest;
 import dev.joule.ocpp.message.core.AuthorizeResponse;
 import dev.joule.ocpp.message.core.IdTagInfo;
+import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
 import java.sql.Connection;
@@ -103,6 +104,47 @@ class BatchRunnerTest {
         .isZero();
   }
 
+  /**
+   * Rows collected for the batch's single statement per table: a row the database refuses fails the
+   * batch at its flush, and only its message is answered with a CALLERROR when all run again.
+   */
+  @Test
+  void aRowRefusedAtTheFlushCostsItsNeighboursNothing() throws Exception {
+    ConnectorStatusRepository statuses = new ConnectorStatusRepository();
+    Handlers handlers =
+        new Handlers()
+            .on(
+                Action.AUTHORIZE,
+                AuthorizeRequest.class,
+                (context, request) -> {
+                  insertCharger(context.connection(), request.idTag());
+                  String status = request.idTag().equals("f-bad") ? null : "Available";
+                  statuses.record(
+                      context.writes(),
+                      request.idTag(),
+                      context.callId(),
+                      new ConnectorStatusRepository.StatusReport(
+                          1, status, "NoError", null, null, null, null),
+                      context.receivedAt());
+                  return new AuthorizeResponse(
+                      new IdTagInfo(null, null, AuthorizationStatus.ACCEPTED));
+                });
+
+    List<Outcome> outcomes =
+        new BatchRunner(database.dataSource(), handlers, codec, clock)
+            .run(lease("f-1", "f-bad", "f-2"));
+
+    Map<String, String> frames = frames(outcomes);
+    assertThat(frames.get("f-1")).startsWith("[3,\"f-1\",");
+    assertThat(frames.get("f-2")).startsWith("[3,\"f-2\",");
+    assertThat(frames.get("f-bad"))
+        .isEqualTo("[4,\"f-bad\",\"InternalError\",\"processing failed\",{}]");
+    assertThat(chargers("f-%")).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM connector_status WHERE charger_id LIKE 'f-%'"))
+        .as("the good messages' collected rows are written")
+        .isEqualTo(2);
+  }
+
   /** One lease per idTag; the CALL's message id is the idTag, so answers are easy to match. */
   private List<Lease> lease(String... idTags) throws InterruptedException {
     InProcessBus bus = new InProcessBus(clock, Duration.ofSeconds(30));
@@ -130,6 +172,15 @@ class BatchRunnerTest {
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static long count(String sql) throws SQLException {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement query = connection.prepareStatement(sql);
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
     }
   }
 

@@ -122,7 +122,7 @@ public final class ChargeSessions {
     }
     if (r.transactionData() != null) {
       meterValues.insert(
-          c.connection(),
+          c.writes(),
           c.chargerId(),
           connector.orElse(0), // an unknown transaction's connector is unknown: 0
           known ? r.transactionId() : null,
@@ -137,7 +137,7 @@ public final class ChargeSessions {
 
   MeterValuesResponse meterValues(CallContext c, MeterValuesRequest r) {
     meterValues.insert(
-        c.connection(),
+        c.writes(),
         c.chargerId(),
         r.connectorId(),
         r.transactionId(),

@@ -79,13 +79,13 @@ public final class CoreProfile {
   }
 
   HeartbeatResponse heartbeat(CallContext c, HeartbeatRequest r) {
-    chargers.recordHeartbeat(c.connection(), c.chargerId(), c.receivedAt());
+    chargers.recordHeartbeat(c.writes(), c.chargerId(), c.receivedAt());
     return new HeartbeatResponse(c.now());
   }
 
   StatusNotificationResponse status(CallContext c, StatusNotificationRequest r) {
     statuses.record(
-        c.connection(),
+        c.writes(),
         c.chargerId(),
         c.callId(),
         new ConnectorStatusRepository.StatusReport(
