@@ -116,6 +116,42 @@ class PendingWritesTest {
   }
 
   @Test
+  void anotherSetOfSamplesAtTheSameTimestampIsANewGroupAndTheSameSetIsNot() {
+    register("PW-7");
+    PendingWrites first = new PendingWrites();
+    meterValues.insert(
+        first, "PW-7", 1, 9, List.of(sample("1", "L1"), sample("2", "L2")), "MeterValues", T0);
+    commit(first);
+    PendingWrites later = new PendingWrites();
+    // The same set again (a retry with other values must not add), then a different set.
+    meterValues.insert(
+        later, "PW-7", 1, 9, List.of(sample("8", "L2"), sample("9", "L1")), "MeterValues", T0);
+    meterValues.insert(later, "PW-7", 1, 9, List.of(sample("3", "L3")), "MeterValues", T0);
+    commit(later);
+
+    assertThat(strings("SELECT value FROM meter_value WHERE charger_id = 'PW-7' ORDER BY value"))
+        .containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void theGroupKeyIsTheMd5PostgreSqlComputesForTheV5Backfill() {
+    List<MeterValueRepository.Sample> group =
+        List.of(
+            new MeterValueRepository.Sample(T0, "1", null, null, "Voltage", "L2", "Outlet", "V"),
+            new MeterValueRepository.Sample(T0, "2", null, null, "SoC", "", "EV", "Percent"),
+            new MeterValueRepository.Sample(T0, "3", null, null, "Voltage", "L1", "Outlet", "V"),
+            new MeterValueRepository.Sample(T0, "3", null, null, "SoC", "", "EV", "Percent"));
+
+    assertThat(MeterValueRepository.sampleKeys(group).toString())
+        .isEqualTo(
+            strings(
+                    "SELECT md5(string_agg(k, ',' ORDER BY k COLLATE \"C\"))::uuid::text FROM"
+                        + " (VALUES ('Voltage/L2/Outlet'), ('SoC//EV'), ('Voltage/L1/Outlet')) AS"
+                        + " keys (k)")
+                .getFirst());
+  }
+
+  @Test
   void aRefusedRowFailsTheFlushAndDiscardedRowsAreNeverWritten() {
     register("PW-6");
     PendingWrites refused = new PendingWrites();
