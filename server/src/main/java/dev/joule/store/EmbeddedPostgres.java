@@ -52,6 +52,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
           Map.entry("fsync", "on"),
           Map.entry("synchronous_commit", "on"),
           Map.entry("full_page_writes", "on"),
+          // Under load the default 1 GB made a checkpoint every ~6 s ("checkpoints are occurring
+          // too frequently"), each followed by full-page images of every page touched again.
+          // Crash recovery replays at most this much WAL: seconds, inside the startup wait.
+          Map.entry("max_wal_size", "2GB"),
           Map.entry("listen_addresses", "127.0.0.1"),
           Map.entry("unix_socket_directories", ""),
           Map.entry("max_connections", "100"),

@@ -68,8 +68,8 @@ public final class MessageLog implements FrameLog, AutoCloseable {
 
   private static final String DELETE_CHUNK =
       """
-      DELETE FROM message_log WHERE id IN (
-        SELECT id FROM message_log WHERE at < ? LIMIT ?)""";
+      DELETE FROM message_log WHERE ctid = ANY (ARRAY(
+        SELECT ctid FROM message_log WHERE at < ? LIMIT ?))""";
 
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
