@@ -1,6 +1,9 @@
 package dev.joule.store;
 
 import dev.joule.gateway.FrameLog;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +39,7 @@ public final class MessageLog implements FrameLog, AutoCloseable {
 
   /**
    * @param capacity frames buffered in memory before new ones are dropped
-   * @param batchSize most frames written by one INSERT
+   * @param batchSize most frames written by one COPY
    * @param flushEvery longest a frame waits in the buffer when fewer than a batch arrive
    * @param retention how long rows are kept
    * @param purgeEvery how often rows older than the retention are deleted
@@ -60,11 +64,9 @@ public final class MessageLog implements FrameLog, AutoCloseable {
 
   static final int PURGE_CHUNK = 10_000;
 
-  // One statement for any batch size: four arrays, unnested into rows.
-  private static final String INSERT =
-      """
-      INSERT INTO message_log (charger_id, direction, frame, at)
-      SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[])""";
+  // COPY, not INSERT: the rows stream in as text with no statement, array or quoting per frame.
+  private static final String COPY =
+      "COPY message_log (charger_id, direction, frame, at) FROM STDIN";
 
   private static final String DELETE_CHUNK =
       """
@@ -250,24 +252,21 @@ public final class MessageLog implements FrameLog, AutoCloseable {
   }
 
   private void insert(Connection connection, List<Entry> batch) throws SQLException {
-    int size = batch.size();
-    String[] chargers = new String[size];
-    String[] directions = new String[size];
-    String[] frames = new String[size];
-    String[] times = new String[size];
-    for (int i = 0; i < size; i++) {
-      Entry entry = batch.get(i);
-      chargers[i] = storable(entry.chargerId());
-      directions[i] = entry.inbound() ? "IN" : "OUT";
-      frames[i] = storable(entry.frame());
-      times[i] = (entry.at() == null ? clock.instant() : entry.at()).toString();
+    StringBuilder rows = new StringBuilder(batch.size() * 512);
+    for (Entry entry : batch) {
+      CopyText.appendField(rows, storable(entry.chargerId())).append('\t');
+      rows.append(entry.inbound() ? "IN" : "OUT").append('\t');
+      CopyText.appendField(rows, storable(entry.frame())).append('\t');
+      rows.append(entry.at() == null ? clock.instant() : entry.at()).append('\n');
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setArray(1, connection.createArrayOf("text", chargers));
-      insert.setArray(2, connection.createArrayOf("text", directions));
-      insert.setArray(3, connection.createArrayOf("text", frames));
-      insert.setArray(4, connection.createArrayOf("text", times));
-      insert.executeUpdate();
+    byte[] text = rows.toString().getBytes(StandardCharsets.UTF_8);
+    try {
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(COPY, new ByteArrayInputStream(text), text.length);
+    } catch (IOException e) {
+      throw new SQLException("copy into message_log failed: " + e.getMessage(), "58030", e);
     }
   }
 

@@ -157,6 +157,20 @@ class MessageLogTest {
   }
 
   @Test
+  void framesWithCopyEscapesAndAnyUnicodeAreStoredExactly() {
+    String frame =
+        "[2,\"1\",\"DataTransfer\",{\"data\":\"back\\\\slash \\\"q\\\" tab\there\nline\rcr"
+            + " \\\\N \u00e9\u20ac\ud83d\udd0c\"}]";
+    try (MessageLog log =
+        MessageLog.start(database, CLOCK, settings(100, 100, Duration.ofMillis(10)))) {
+      log.record("CP-\\\t1", true, frame, NOW);
+
+      await("1 row written", () -> rows() == 1);
+    }
+    assertThat(logRows()).containsExactly(tuple("CP-\\\t1", "IN", frame, NOW));
+  }
+
+  @Test
   void purgeDeletesOnlyRowsOlderThanTheRetentionInChunks() {
     try (MessageLog log =
         MessageLog.start(database, CLOCK, settings(100, 100, Duration.ofMillis(10)))) {
