@@ -51,6 +51,7 @@ final class Connection {
   private final long epoch;
   private final Instant connectedAt;
   private final Context context;
+  private final ReplyHandoff handoff;
   private final Consumer<Connection> onClosed;
   private final InboundCalls inbound;
   private final OutboundCalls outbound;
@@ -64,6 +65,7 @@ final class Connection {
       String chargerId,
       long epoch,
       Context context,
+      ReplyHandoff handoff,
       Consumer<Connection> onClosed) {
     this.parts = parts;
     this.socket = socket;
@@ -71,6 +73,7 @@ final class Connection {
     this.epoch = epoch;
     this.connectedAt = parts.clock().instant();
     this.context = context;
+    this.handoff = handoff;
     this.onClosed = onClosed;
     this.inbound = new InboundCalls(parts, chargerId, epoch, this::send);
     this.outbound = new OutboundCalls(parts, chargerId, this::send);
@@ -91,6 +94,11 @@ final class Connection {
 
   Context context() {
     return context;
+  }
+
+  /** Carries replies from processor threads onto {@link #context()}. */
+  ReplyHandoff handoff() {
+    return handoff;
   }
 
   void start() {

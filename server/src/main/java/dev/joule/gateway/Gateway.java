@@ -79,6 +79,10 @@ public final class Gateway implements ChargerConnections {
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final AtomicLong epochs;
   private final AtomicBoolean subscribed = new AtomicBoolean();
+
+  /** Key of this gateway's {@link ReplyHandoff} in each event loop's context data. */
+  private final Object handoffKey = new Object();
+
   private final List<EventSink> connectionEvents = new CopyOnWriteArrayList<>();
   private volatile boolean closing;
 
@@ -240,6 +244,7 @@ public final class Gateway implements ChargerConnections {
       return;
     }
     Context context = parts.vertx().getOrCreateContext();
+    ReplyHandoff handoff = handoff(context);
     Connection[] replaced = new Connection[1];
     Connection connection =
         connections.compute(
@@ -247,7 +252,7 @@ public final class Gateway implements ChargerConnections {
             (id, old) -> {
               replaced[0] = old;
               return new Connection(
-                  parts, socket, id, epochs.incrementAndGet(), context, this::closed);
+                  parts, socket, id, epochs.incrementAndGet(), context, handoff, this::closed);
             });
     connection.start();
     parts.counters().connectionsOpened.increment();
@@ -259,6 +264,16 @@ public final class Gateway implements ChargerConnections {
       old.context()
           .runOnContext(v -> old.close(Connection.REPLACED, "replaced by a new connection"));
     }
+  }
+
+  /** One per event loop, kept in its context so that it lives as long as the event loop. */
+  private ReplyHandoff handoff(Context context) {
+    ReplyHandoff handoff = context.get(handoffKey);
+    if (handoff == null) {
+      handoff = new ReplyHandoff(context);
+      context.put(handoffKey, handoff);
+    }
+    return handoff;
   }
 
   private void closed(Connection connection) {
@@ -275,7 +290,7 @@ public final class Gateway implements ChargerConnections {
     }
   }
 
-  /** On the processor's thread: find the connection, then hop onto its event loop. */
+  /** On the processor's thread: find the connection, then hand the reply to its event loop. */
   private void onReply(Reply reply) {
     Connection connection = connections.get(reply.chargerId());
     if (connection == null || connection.epoch() != reply.connectionEpoch()) {
@@ -287,6 +302,6 @@ public final class Gateway implements ChargerConnections {
           reply.connectionEpoch());
       return;
     }
-    connection.context().runOnContext(v -> connection.onReply(reply));
+    connection.handoff().deliver(connection::onReply, reply);
   }
 }

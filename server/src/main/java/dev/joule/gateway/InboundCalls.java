@@ -18,6 +18,14 @@ import org.slf4j.LoggerFactory;
  * when the queue is full, or by CALLERROR InternalError when no reply comes within the reply
  * deadline (rule 6). The deadline counts from when the CALL is forwarded to the inbox, when the
  * processors' work on it starts. Lives on the connection's event loop.
+ *
+ * <p>The deadline is watched by one timer per connection that is not cancelled when a reply comes:
+ * setting and cancelling a Vert.x timer for every CALL (a map entry, a scheduled task, a heap
+ * insertion and removal) was a measurable share of the event loop's work per message. When the
+ * timer fires it answers the CALL in flight if that one's deadline has passed, and otherwise sets
+ * itself for the deadline of the CALL in flight now, or stops when none is. A timer is running
+ * whenever a CALL is in flight, and fires no later than that CALL's deadline, because deadlines
+ * grow in forwarding order.
  */
 final class InboundCalls {
   private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
@@ -29,7 +37,11 @@ final class InboundCalls {
   private final Consumer<String> send;
   private final ArrayDeque<Received> waiting = new ArrayDeque<>();
   private String inFlight;
-  private long deadline = NONE;
+
+  /** System.nanoTime() by which the CALL in flight must be answered. */
+  private long dueAt;
+
+  private long timer = NONE;
 
   private record Received(Frame.Call call, Instant at) {}
 
@@ -69,18 +81,16 @@ final class InboundCalls {
       log.debug("{}: reply for call {} dropped: no such call waiting", chargerId, reply.callId());
       return;
     }
-    parts.vertx().cancelTimer(deadline);
-    deadline = NONE;
-    inFlight = null;
+    inFlight = null; // the deadline timer keeps running: see the class comment
     send.accept(reply.frame());
     next();
   }
 
   /** The connection is gone: whatever is queued or in flight will never be answered. */
   void close() {
-    if (deadline != NONE) {
-      parts.vertx().cancelTimer(deadline);
-      deadline = NONE;
+    if (timer != NONE) {
+      parts.vertx().cancelTimer(timer);
+      timer = NONE;
     }
     if (inFlight != null || !waiting.isEmpty()) {
       log.debug(
@@ -108,14 +118,31 @@ final class InboundCalls {
     }
     parts.counters().callsForwarded.increment();
     inFlight = id;
-    deadline =
-        parts
-            .vertx()
-            .setTimer(Math.max(1, parts.settings().replyDeadline().toMillis()), t -> missed());
+    long deadline = parts.settings().replyDeadline().toNanos();
+    dueAt = System.nanoTime() + deadline;
+    if (timer == NONE) {
+      watchFor(deadline);
+    }
+  }
+
+  private void watchFor(long nanos) {
+    timer = parts.vertx().setTimer(Math.max(1, Math.ceilDiv(nanos, 1_000_000)), t -> onTimer());
+  }
+
+  private void onTimer() {
+    timer = NONE;
+    if (inFlight == null) {
+      return; // answered; the next forwarded CALL starts the timer again
+    }
+    long left = dueAt - System.nanoTime();
+    if (left > 0) {
+      watchFor(left);
+    } else {
+      missed();
+    }
   }
 
   private void missed() {
-    deadline = NONE;
     parts.counters().replyDeadlinesMissed.increment();
     log.warn(
         "{}: no result for CALL {} within {}, answering InternalError",

@@ -276,6 +276,36 @@ class GatewayConnectionTest {
     assertThat(f.gateway.counters().repliesDropped()).isEqualTo(1);
   }
 
+  /**
+   * The deadline timer is not cancelled by a reply: it fires at the answered CALL's deadline and
+   * must then wait out the next CALL's own deadline instead of answering it early.
+   */
+  @Test
+  void callAfterAnAnsweredOneGetsItsOwnFullDeadline() {
+    Duration deadline = Duration.ofMillis(1000);
+    GatewayFixture f = start(withReplyDeadline(deadline));
+    TestCharger charger = f.connect("CP-1");
+    long first = System.nanoTime();
+    charger.send(heartbeat("quick"));
+    Lease quick = f.leaseCall("CP-1", "quick");
+    // The next CALL must be forwarded well after the first, so that the first one's deadline
+    // falls inside the second one's: answering at it would be visibly early.
+    Await.until("half the deadline passed", () -> System.nanoTime() - first > 500_000_000L);
+    f.answer(quick);
+    assertThat(((Frame.CallResult) chargerCodec.read(charger.next())).messageId())
+        .isEqualTo("quick");
+    long sent = System.nanoTime();
+    charger.send(heartbeat("slow"));
+    f.leaseCall("CP-1", "slow");
+
+    Frame timedOut = chargerCodec.read(charger.next());
+
+    assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(deadline);
+    assertThat(((Frame.CallError) timedOut).messageId()).isEqualTo("slow");
+    assertThat(((Frame.CallError) timedOut).errorCode()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+    assertThat(f.gateway.counters().replyDeadlinesMissed()).isEqualTo(1);
+  }
+
   @Test
   void closeSendsGoingAwayToEveryChargerAndRefusesNewOnes() {
     GatewayFixture f = start(GatewayFixture.quiet());
