@@ -75,8 +75,13 @@ public final class Processor implements AutoCloseable {
   private synchronized void startWorker(int slot, int generation) {
     Worker worker = new Worker(slot, generation);
     slots[slot] = worker;
+    // Platform threads: a worker spends its time in blocking JDBC calls, where a virtual thread
+    // pays for parking and the JDK's I/O poller on every round trip (~19 % of the JVM's CPU
+    // under load, docs/profiling/gateway-cost.md). Daemon: an abandoned, hung worker must not
+    // keep the JVM from exiting.
     worker.thread =
-        Thread.ofVirtual()
+        Thread.ofPlatform()
+            .daemon(true)
             .name("processor-" + slot + (generation == 0 ? "" : "." + generation))
             .start(worker::work);
   }

@@ -96,7 +96,12 @@ public final class MessageLog implements FrameLog, AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.buffer = new LinkedBlockingQueue<>(settings.capacity());
-    this.writer = Thread.ofVirtual().name("message-log-writer").unstarted(this::writeUntilClosed);
+    // A platform thread: it blocks in JDBC on every write (see Processor's workers).
+    this.writer =
+        Thread.ofPlatform()
+            .daemon(true)
+            .name("message-log-writer")
+            .unstarted(this::writeUntilClosed);
     this.purger =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("message-log-purge").factory());
