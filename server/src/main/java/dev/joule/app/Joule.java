@@ -9,10 +9,8 @@ import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.inprocess.InProcessBus;
-import dev.joule.domain.Authorization;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
-import dev.joule.domain.command.TransactionLinks;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.RecentEvents;
 import dev.joule.gateway.Admission;
@@ -24,20 +22,13 @@ import dev.joule.processing.BatchRunner;
 import dev.joule.processing.FaultPoint;
 import dev.joule.processing.Handlers;
 import dev.joule.processing.Processor;
-import dev.joule.profile.core.ChargeSessions;
-import dev.joule.profile.core.CoreProfile;
-import dev.joule.profile.firmware.FirmwareProfile;
+import dev.joule.profile.Profiles;
 import dev.joule.store.ApiTokenRepository;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
-import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
-import dev.joule.store.EventRepository;
-import dev.joule.store.IdTagRepository;
 import dev.joule.store.MessageLog;
-import dev.joule.store.MeterValueRepository;
-import dev.joule.store.TransactionRepository;
 import dev.joule.supervision.FaultInjection;
 import dev.joule.supervision.GatewaySignals;
 import dev.joule.supervision.Metrics;
@@ -55,7 +46,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -163,7 +153,7 @@ public final class Joule implements AutoCloseable {
     messageLog.ifPresent(opened::push);
     OcppJson codec = OcppJson.forCentralSystem();
     InProcessBus bus = new InProcessBus(clock, config.ackWait());
-    Handlers handlers = handlers(config, codec);
+    Handlers handlers = Profiles.handlers(config.core(), codec);
     Metrics metrics = new Metrics();
     Optional<FaultInjection> faults =
         config.supervision().faultInjection()
@@ -316,29 +306,6 @@ public final class Joule implements AutoCloseable {
       supervisor.close();
       webhook.ifPresent(Webhook::close);
     };
-  }
-
-  private static Handlers handlers(Config config, OcppJson codec) {
-    Authorization authorization =
-        new Authorization(new IdTagRepository(), config.core().unknownIdTags());
-    Handlers handlers = new Handlers();
-    new CoreProfile(
-            config.core(),
-            authorization,
-            new ChargerRepository(),
-            new ConnectorStatusRepository(),
-            new EventRepository(),
-            Map.of())
-        .register(handlers);
-    new ChargeSessions(
-            authorization,
-            new TransactionRepository(),
-            new MeterValueRepository(),
-            codec,
-            new TransactionLinks(new CommandRepository()))
-        .register(handlers);
-    new FirmwareProfile(new EventRepository()).register(handlers);
-    return handlers;
   }
 
   private static Admission admission(Config.Admission policy, DataSource dataSource, Clock clock) {

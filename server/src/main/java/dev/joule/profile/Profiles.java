@@ -1,0 +1,45 @@
+package dev.joule.profile;
+
+import dev.joule.domain.Authorization;
+import dev.joule.domain.command.TransactionLinks;
+import dev.joule.ocpp.json.OcppJson;
+import dev.joule.processing.Handlers;
+import dev.joule.profile.core.ChargeSessions;
+import dev.joule.profile.core.CoreProfile;
+import dev.joule.profile.core.CoreSettings;
+import dev.joule.profile.firmware.FirmwareProfile;
+import dev.joule.store.ChargerRepository;
+import dev.joule.store.CommandRepository;
+import dev.joule.store.ConnectorStatusRepository;
+import dev.joule.store.EventRepository;
+import dev.joule.store.IdTagRepository;
+import dev.joule.store.MeterValueRepository;
+import dev.joule.store.TransactionRepository;
+import java.util.Map;
+
+/** The handlers of every implemented profile: the dispatch table Joule processes with. */
+public final class Profiles {
+  private Profiles() {}
+
+  public static Handlers handlers(CoreSettings core, OcppJson codec) {
+    Authorization authorization = new Authorization(new IdTagRepository(), core.unknownIdTags());
+    Handlers handlers = new Handlers();
+    new CoreProfile(
+            core,
+            authorization,
+            new ChargerRepository(),
+            new ConnectorStatusRepository(),
+            new EventRepository(),
+            Map.of())
+        .register(handlers);
+    new ChargeSessions(
+            authorization,
+            new TransactionRepository(),
+            new MeterValueRepository(),
+            codec,
+            new TransactionLinks(new CommandRepository()))
+        .register(handlers);
+    new FirmwareProfile(new EventRepository()).register(handlers);
+    return handlers;
+  }
+}
