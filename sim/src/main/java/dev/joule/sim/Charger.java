@@ -6,27 +6,14 @@ import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Response;
 import dev.joule.ocpp.json.Frame;
-import dev.joule.ocpp.message.core.AvailabilityStatus;
-import dev.joule.ocpp.message.core.ChangeAvailabilityRequest;
-import dev.joule.ocpp.message.core.ChangeAvailabilityResponse;
+import dev.joule.ocpp.message.core.BootNotificationResponse;
 import dev.joule.ocpp.message.core.ChargePointStatus;
-import dev.joule.ocpp.message.core.ClearCacheRequest;
-import dev.joule.ocpp.message.core.ClearCacheResponse;
-import dev.joule.ocpp.message.core.ClearCacheStatus;
-import dev.joule.ocpp.message.core.GetConfigurationRequest;
-import dev.joule.ocpp.message.core.GetConfigurationResponse;
-import dev.joule.ocpp.message.core.KeyValue;
-import dev.joule.ocpp.message.core.ResetRequest;
-import dev.joule.ocpp.message.core.ResetResponse;
-import dev.joule.ocpp.message.core.ResetStatus;
+import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.ocpp.message.core.StartTransactionResponse;
-import dev.joule.ocpp.message.trigger.TriggerMessageRequest;
-import dev.joule.ocpp.message.trigger.TriggerMessageResponse;
-import dev.joule.ocpp.message.trigger.TriggerMessageStatus;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * One simulated charger: a WebSocket, at most one outstanding CALL, one connector and its
@@ -118,7 +105,7 @@ final class Charger {
     if (state != State.RUNNING || pendingId != null) {
       return;
     }
-    Action action = Mix.next(shard.random(), transactionOpen);
+    Action action = shard.mix().next(shard.random(), transactionOpen);
     Request request =
         switch (action) {
           case METER_VALUES -> {
@@ -167,30 +154,11 @@ final class Charger {
     }
   }
 
-  /**
-   * Central-system CALLs: the simulator accepts Reset, ChangeAvailability, TriggerMessage and
-   * ClearCache (without acting on them) and answers GetConfiguration with a few keys, so command
-   * round trips can be measured; anything else gets NotSupported.
-   */
+  /** Central-system CALLs get the constant answers of {@link Answers}; others NotSupported. */
   private void onCall(Frame.Call call) {
     shard.stats().inboundCalls++;
-    Response answer =
-        switch (call.payload()) {
-          case ResetRequest r -> new ResetResponse(ResetStatus.ACCEPTED);
-          case ChangeAvailabilityRequest r ->
-              new ChangeAvailabilityResponse(AvailabilityStatus.ACCEPTED);
-          case TriggerMessageRequest r -> new TriggerMessageResponse(TriggerMessageStatus.ACCEPTED);
-          case ClearCacheRequest r -> new ClearCacheResponse(ClearCacheStatus.ACCEPTED);
-          case GetConfigurationRequest r ->
-              new GetConfigurationResponse(
-                  List.of(
-                      new KeyValue("HeartbeatInterval", false, "300"),
-                      new KeyValue("MeterValueSampleInterval", false, "60"),
-                      new KeyValue("NumberOfConnectors", true, "1")),
-                  List.of());
-          default -> null;
-        };
-    if (answer == null) {
+    Optional<Response> answer = Answers.toCommand(call.action());
+    if (answer.isEmpty()) {
       shard.stats().inboundRefused++;
       socket.writeTextMessage(
           shard
@@ -201,7 +169,7 @@ final class Charger {
                   call.action().wire() + " is not supported by the simulator"));
       return;
     }
-    socket.writeTextMessage(shard.codec().writeResult(call.messageId(), answer));
+    socket.writeTextMessage(shard.codec().writeResult(call.messageId(), answer.get()));
   }
 
   private void onResult(Frame.CallResult result) {
@@ -213,9 +181,14 @@ final class Charger {
     stats.results++;
     try {
       var response = shard.codec().readResponse(action, result.payloadJson());
-      if (response instanceof StartTransactionResponse started) {
-        transactionId = started.transactionId();
-        transactionOpen = true;
+      switch (response) {
+        case StartTransactionResponse started -> {
+          transactionId = started.transactionId();
+          transactionOpen = true;
+        }
+        case BootNotificationResponse boot when boot.status() == RegistrationStatus.ACCEPTED ->
+            shard.booted(System.nanoTime());
+        default -> {}
       }
     } catch (OcppViolation e) {
       stats.invalid++;

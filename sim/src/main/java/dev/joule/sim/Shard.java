@@ -99,6 +99,16 @@ final class Shard extends VerticleBase {
     return stats;
   }
 
+  Mix mix() {
+    return config.mix();
+  }
+
+  /** Counts an accepted BootNotification, received at {@code nanos}. */
+  void booted(long nanos) {
+    stats.booted++;
+    stats.lastBootNanos = Math.max(stats.lastBootNanos, nanos - startNanos);
+  }
+
   RandomGenerator random() {
     return random;
   }
@@ -125,7 +135,7 @@ final class Shard extends VerticleBase {
 
   /** A charger may send its next CALL: now, or when the rate allows. */
   void ready(Charger charger) {
-    if (!sending) {
+    if (!sending || config.mix().idle()) {
       return;
     }
     if (ratePerSecond == 0) {
@@ -167,12 +177,15 @@ final class Shard extends VerticleBase {
   }
 
   private WebSocketConnectOptions connectOptions(String chargerId) {
-    return new WebSocketConnectOptions()
-        .setHost(config.url().getHost())
-        .setPort(config.port())
-        .setSsl(config.secure())
-        .setURI(config.path(chargerId))
-        .setSubProtocols(List.of(SUBPROTOCOL));
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions()
+            .setHost(config.url().getHost())
+            .setPort(config.port())
+            .setSsl(config.secure())
+            .setURI(config.path(chargerId))
+            .setSubProtocols(List.of(SUBPROTOCOL));
+    config.authorization(chargerId).ifPresent(value -> options.addHeader("Authorization", value));
+    return options;
   }
 
   private void sweep() {

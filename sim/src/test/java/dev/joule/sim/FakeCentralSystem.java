@@ -34,6 +34,7 @@ final class FakeCentralSystem implements AutoCloseable {
   final Map<Action, AtomicLong> calls = new ConcurrentHashMap<>();
   final Set<String> paths = ConcurrentHashMap.newKeySet();
   final Set<String> subprotocols = ConcurrentHashMap.newKeySet();
+  final Set<String> authorizations = ConcurrentHashMap.newKeySet();
   final AtomicLong acceptedResets = new AtomicLong();
   final AtomicLong unexpectedFrames = new AtomicLong();
 
@@ -60,6 +61,7 @@ final class FakeCentralSystem implements AutoCloseable {
   private void accept(ServerWebSocket ws) {
     paths.add(ws.path());
     subprotocols.add(String.valueOf(ws.subProtocol()));
+    authorizations.add(String.valueOf(ws.headers().get("Authorization")));
     ws.textMessageHandler(
         text -> {
           switch (codec.read(text)) {

@@ -23,6 +23,17 @@ class SimulationTest {
 
   private Summary run(FakeCentralSystem server, int chargers, double rate, Duration callTimeout)
       throws InterruptedException {
+    return run(server, chargers, rate, callTimeout, Mix.REALISTIC, "");
+  }
+
+  private Summary run(
+      FakeCentralSystem server,
+      int chargers,
+      double rate,
+      Duration callTimeout,
+      Mix mix,
+      String password)
+      throws InterruptedException {
     SimConfig config =
         new SimConfig(
             URI.create(server.url()),
@@ -34,7 +45,9 @@ class SimulationTest {
             rate,
             callTimeout,
             1,
-            1);
+            1,
+            mix,
+            password);
     return new Simulation(
             config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))
         .run();
@@ -50,13 +63,18 @@ class SimulationTest {
     try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
       Summary summary = run(server, 20, 0, Duration.ofSeconds(30));
 
-      assertThat(summary.connections()).isEqualTo(new Summary.Connections(20, 20, 0, 0, 20));
+      assertThat(summary.connections())
+          .isEqualTo(
+              new Summary.Connections(
+                  20, 20, 0, 0, 20, 20, summary.connections().allBootedSeconds()));
       assertThat(server.paths)
           .isEqualTo(
               IntStream.rangeClosed(1, 20)
                   .mapToObj(n -> "/ocpp/CP-" + n)
                   .collect(Collectors.toSet()));
       assertThat(server.subprotocols).containsExactly("ocpp1.6");
+      assertThat(server.authorizations).containsExactly("null");
+      assertThat(summary.connections().allBootedSeconds()).isBetween(0.0, 2.0);
 
       Summary.ActionResult total = summary.total();
       assertThat(total.sent()).isGreaterThan(100);
@@ -120,5 +138,26 @@ class SimulationTest {
       assertThat(summary.steadyRate()).isBetween(25.0, 110.0);
       assertThat(summary.total().failures()).isZero();
     }
+  }
+
+  @Test
+  void idleChargersBootAnnounceAndThenOnlyAnswerWithBasicAuthSent() throws Exception {
+    try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
+      Summary summary = run(server, 3, 0, Duration.ofSeconds(30), Mix.IDLE, "s3cret");
+
+      assertThat(byAction(summary)).containsOnlyKeys("BootNotification", "StatusNotification");
+      assertThat(summary.total().sent()).isEqualTo(6);
+      assertThat(summary.connections().booted()).isEqualTo(3);
+      assertThat(server.acceptedResets).hasValue(3);
+      assertThat(server.authorizations)
+          .containsExactlyInAnyOrder(
+              "Basic " + base64("CP-1:s3cret"),
+              "Basic " + base64("CP-2:s3cret"),
+              "Basic " + base64("CP-3:s3cret"));
+    }
+  }
+
+  private static String base64(String text) {
+    return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 }
