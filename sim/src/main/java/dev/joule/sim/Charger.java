@@ -10,9 +10,11 @@ import dev.joule.ocpp.message.core.BootNotificationResponse;
 import dev.joule.ocpp.message.core.ChargePointStatus;
 import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.ocpp.message.core.StartTransactionResponse;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.Optional;
 
 /**
@@ -35,7 +37,7 @@ final class Charger {
   private final long connectAtNanos;
 
   private State state = State.IDLE;
-  private WebSocket socket;
+  private Channel socket;
   private long lastMessageId;
 
   private String pendingId;
@@ -66,34 +68,27 @@ final class Charger {
     return pendingId != null;
   }
 
-  void connect(WebSocketClient client, WebSocketConnectOptions options) {
+  /** Opens the connection; the {@code index}-th charger of the run picks its source address. */
+  void connect(Dialer dialer, int index) {
     state = State.CONNECTING;
     shard.stats().connectsStarted++;
-    client
-        .connect(options)
-        .onComplete(
-            opened -> {
-              if (opened.failed()) {
-                state = State.CLOSED;
-                shard.stats().connectsFailed++;
-                shard.connectFailed(id, opened.cause());
-                return;
-              }
-              onOpen(opened.result());
-            });
+    dialer.connect(this, index);
   }
 
-  private void onOpen(WebSocket ws) {
-    socket = ws;
+  void onConnectFailed(Throwable cause) {
+    state = State.CLOSED;
+    shard.stats().connectsFailed++;
+    shard.connectFailed(id, cause);
+  }
+
+  void onOpen(Channel channel) {
+    socket = channel;
     if (shard.finishing()) {
       state = State.CLOSED;
-      ws.close();
+      channel.close();
       return;
     }
     shard.stats().connected++;
-    ws.textMessageHandler(this::onText);
-    ws.closeHandler(v -> onClose());
-    ws.exceptionHandler(e -> {}); // a broken connection also closes; counted there
     state = State.BOOTING;
     if (shard.sending()) {
       send(Action.BOOT_NOTIFICATION, Requests.bootNotification(id));
@@ -134,10 +129,10 @@ final class Charger {
     shard.stats().of(action).sent++;
     String text = shard.codec().writeCall(pendingId, request);
     pendingSentNanos = System.nanoTime();
-    socket.writeTextMessage(text);
+    write(text);
   }
 
-  private void onText(String text) {
+  void onText(String text) {
     Frame frame = shard.codec().read(text);
     switch (frame) {
       case Frame.CallResult result -> onResult(result);
@@ -160,7 +155,7 @@ final class Charger {
     Optional<Response> answer = Answers.toCommand(call.action());
     if (answer.isEmpty()) {
       shard.stats().inboundRefused++;
-      socket.writeTextMessage(
+      write(
           shard
               .codec()
               .writeError(
@@ -169,7 +164,7 @@ final class Charger {
                   call.action().wire() + " is not supported by the simulator"));
       return;
     }
-    socket.writeTextMessage(shard.codec().writeResult(call.messageId(), answer.get()));
+    write(shard.codec().writeResult(call.messageId(), answer.get()));
   }
 
   private void onResult(Frame.CallResult result) {
@@ -201,8 +196,7 @@ final class Charger {
       shard.stats().inboundCalls++;
       shard.stats().inboundRefused++;
       String messageId = invalid.messageId().orElseThrow();
-      socket.writeTextMessage(
-          shard.codec().writeError(messageId, invalid.errorCode(), invalid.description()));
+      write(shard.codec().writeError(messageId, invalid.errorCode(), invalid.description()));
       return;
     }
     int type = invalid.messageTypeId();
@@ -280,7 +274,7 @@ final class Charger {
     }
   }
 
-  private void onClose() {
+  void onClose() {
     if (pendingId != null) {
       shard.stats().of(pendingAction).lost++;
       pendingId = null;
@@ -295,7 +289,13 @@ final class Charger {
   void close() {
     if (socket != null && state != State.CLOSED) {
       state = State.CLOSED;
-      socket.close();
+      socket
+          .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+          .addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  private void write(String text) {
+    socket.writeAndFlush(new TextWebSocketFrame(text), socket.voidPromise());
   }
 }

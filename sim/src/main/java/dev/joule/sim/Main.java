@@ -116,6 +116,17 @@ public final class Main implements Callable<Integer> {
               + " profile 1); default: none")
   String basicAuthPassword;
 
+  @Option(
+      names = "--source-addresses",
+      defaultValue = "auto",
+      description =
+          "local addresses to connect from, round robin: auto (127.0.0.2, 127.0.0.3, ... with"
+              + " at most "
+              + SourceAddresses.AUTO_PER_ADDRESS
+              + " chargers each when the server is on loopback and there are more), none, a"
+              + " range like 127.0.0.2-127.0.0.9, or a list (default: ${DEFAULT-VALUE})")
+  String sourceAddresses;
+
   @Option(names = "--out", description = "also write the summary as JSON to this file")
   Path out;
 
@@ -136,7 +147,8 @@ public final class Main implements Callable<Integer> {
             eventLoops,
             seed,
             Mix.parse(mix),
-            basicAuthPassword);
+            basicAuthPassword,
+            SourceAddresses.parse(sourceAddresses, chargers, url));
     Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(Report.text(summary));

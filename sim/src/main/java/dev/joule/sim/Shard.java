@@ -4,9 +4,7 @@ import dev.joule.ocpp.json.OcppJson;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.ContextInternal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -27,7 +25,7 @@ final class Shard extends VerticleBase {
   /** Period of the sweep that times out unanswered CALLs. */
   private static final long SWEEP_MILLIS = 100;
 
-  private static final String SUBPROTOCOL = "ocpp1.6";
+  static final String SUBPROTOCOL = "ocpp1.6";
 
   private final SimConfig config;
   private final List<Integer> chargerIndexes;
@@ -40,7 +38,7 @@ final class Shard extends VerticleBase {
   private final List<Charger> chargers = new ArrayList<>();
   private final double ratePerSecond;
 
-  private WebSocketClient client;
+  private Dialer dialer;
   private int nextToConnect;
   private double tokens;
   private long lastTickNanos;
@@ -64,13 +62,7 @@ final class Shard extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    client =
-        vertx.createWebSocketClient(
-            new WebSocketClientOptions()
-                .setMaxConnections(chargerIndexes.size())
-                .setConnectTimeout(
-                    (int) Math.min(Integer.MAX_VALUE, config.callTimeout().toMillis()))
-                .setTcpNoDelay(true));
+    dialer = new Dialer(config, ((ContextInternal) context).nettyEventLoop());
     long rampNanos = config.ramp().toNanos();
     for (int index : chargerIndexes) {
       long connectAt = (long) ((double) rampNanos * index / config.chargers());
@@ -88,7 +80,7 @@ final class Shard extends VerticleBase {
   public Future<?> stop() {
     vertx.cancelTimer(tickTimer);
     vertx.cancelTimer(sweepTimer);
-    return client.close();
+    return Future.succeededFuture();
   }
 
   OcppJson codec() {
@@ -159,7 +151,7 @@ final class Shard extends VerticleBase {
       while (nextToConnect < chargers.size()
           && chargers.get(nextToConnect).connectAtNanos() <= sinceStart) {
         Charger charger = chargers.get(nextToConnect);
-        charger.connect(client, connectOptions(charger.id()));
+        charger.connect(dialer, chargerIndexes.get(nextToConnect));
         nextToConnect++;
       }
     }
@@ -174,18 +166,6 @@ final class Shard extends VerticleBase {
       }
     }
     lastTickNanos = now;
-  }
-
-  private WebSocketConnectOptions connectOptions(String chargerId) {
-    WebSocketConnectOptions options =
-        new WebSocketConnectOptions()
-            .setHost(config.url().getHost())
-            .setPort(config.port())
-            .setSsl(config.secure())
-            .setURI(config.path(chargerId))
-            .setSubProtocols(List.of(SUBPROTOCOL));
-    config.authorization(chargerId).ifPresent(value -> options.addHeader("Authorization", value));
-    return options;
   }
 
   private void sweep() {

@@ -1,10 +1,12 @@
 package dev.joule.sim;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param mix what chargers send once booted
  * @param basicAuthPassword if not empty, each charger sends HTTP Basic credentials: its identity
  *     and this password (OCPP 1.6 Security Whitepaper, security profile 1)
+ * @param sourceAddresses local addresses the chargers connect from, round robin; empty for the
+ *     system's choice
  */
 record SimConfig(
     URI url,
@@ -37,9 +41,11 @@ record SimConfig(
     int eventLoops,
     long seed,
     Mix mix,
-    String basicAuthPassword) {
+    String basicAuthPassword,
+    List<InetAddress> sourceAddresses) {
 
   SimConfig {
+    sourceAddresses = List.copyOf(sourceAddresses);
     String scheme = Optional.ofNullable(url.getScheme()).orElse("");
     if (!scheme.equals("ws") && !scheme.equals("wss")) {
       throw new IllegalArgumentException("url must start with ws:// or wss://: " + url);

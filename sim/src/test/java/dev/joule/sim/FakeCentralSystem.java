@@ -35,6 +35,7 @@ final class FakeCentralSystem implements AutoCloseable {
   final Set<String> paths = ConcurrentHashMap.newKeySet();
   final Set<String> subprotocols = ConcurrentHashMap.newKeySet();
   final Set<String> authorizations = ConcurrentHashMap.newKeySet();
+  final Set<String> remoteHosts = ConcurrentHashMap.newKeySet();
   final AtomicLong acceptedResets = new AtomicLong();
   final AtomicLong unexpectedFrames = new AtomicLong();
 
@@ -61,6 +62,7 @@ final class FakeCentralSystem implements AutoCloseable {
   private void accept(ServerWebSocket ws) {
     paths.add(ws.path());
     subprotocols.add(String.valueOf(ws.subProtocol()));
+    remoteHosts.add(ws.remoteAddress().host());
     authorizations.add(String.valueOf(ws.headers().get("Authorization")));
     ws.textMessageHandler(
         text -> {

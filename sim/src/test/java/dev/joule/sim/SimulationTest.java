@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.joule.ocpp.Action;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,6 +36,18 @@ class SimulationTest {
       Mix mix,
       String password)
       throws InterruptedException {
+    return run(server, chargers, rate, callTimeout, mix, password, List.of());
+  }
+
+  private Summary run(
+      FakeCentralSystem server,
+      int chargers,
+      double rate,
+      Duration callTimeout,
+      Mix mix,
+      String password,
+      List<InetAddress> sources)
+      throws InterruptedException {
     SimConfig config =
         new SimConfig(
             URI.create(server.url()),
@@ -47,7 +61,8 @@ class SimulationTest {
             1,
             1,
             mix,
-            password);
+            password,
+            sources);
     return new Simulation(
             config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))
         .run();
@@ -159,5 +174,18 @@ class SimulationTest {
 
   private static String base64(String text) {
     return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void chargersConnectFromTheirSourceAddressesRoundRobin() throws Exception {
+    try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
+      List<InetAddress> sources =
+          SourceAddresses.parse("127.0.0.2-127.0.0.4", 6, URI.create(server.url()));
+      Summary summary = run(server, 6, 0, Duration.ofSeconds(30), Mix.IDLE, "", sources);
+
+      assertThat(summary.connections().booted()).isEqualTo(6);
+      assertThat(server.remoteHosts)
+          .containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3", "127.0.0.4");
+    }
   }
 }
