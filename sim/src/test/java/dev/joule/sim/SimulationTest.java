@@ -25,18 +25,7 @@ class SimulationTest {
 
   private Summary run(FakeCentralSystem server, int chargers, double rate, Duration callTimeout)
       throws InterruptedException {
-    return run(server, chargers, rate, callTimeout, Mix.REALISTIC, "");
-  }
-
-  private Summary run(
-      FakeCentralSystem server,
-      int chargers,
-      double rate,
-      Duration callTimeout,
-      Mix mix,
-      String password)
-      throws InterruptedException {
-    return run(server, chargers, rate, callTimeout, mix, password, List.of());
+    return run(server, chargers, rate, callTimeout, Mix.REALISTIC, "", List.of());
   }
 
   private Summary run(
@@ -158,7 +147,7 @@ class SimulationTest {
   @Test
   void idleChargersBootAnnounceAndThenOnlyAnswerWithBasicAuthSent() throws Exception {
     try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
-      Summary summary = run(server, 3, 0, Duration.ofSeconds(30), Mix.IDLE, "s3cret");
+      Summary summary = run(server, 3, 0, Duration.ofSeconds(30), Mix.IDLE, "s3cret", List.of());
 
       assertThat(byAction(summary)).containsOnlyKeys("BootNotification", "StatusNotification");
       assertThat(summary.total().sent()).isEqualTo(6);
