@@ -22,6 +22,12 @@ final class Shard extends VerticleBase {
   /** Period of the ramp and rate ticks. */
   private static final long TICK_MILLIS = 10;
 
+  /**
+   * Connections started per tick at most (20,000/s): with no ramp, starting 19,000 at once blocked
+   * the event loop for seconds, so no handshake or boot made progress meanwhile.
+   */
+  private static final int MAX_CONNECTS_PER_TICK = 200;
+
   /** Period of the sweep that times out unanswered CALLs. */
   private static final long SWEEP_MILLIS = 100;
 
@@ -148,8 +154,10 @@ final class Shard extends VerticleBase {
     long now = System.nanoTime();
     if (!finishing) {
       long sinceStart = now - startNanos;
+      int connects = 0;
       while (nextToConnect < chargers.size()
-          && chargers.get(nextToConnect).connectAtNanos() <= sinceStart) {
+          && chargers.get(nextToConnect).connectAtNanos() <= sinceStart
+          && connects++ < MAX_CONNECTS_PER_TICK) {
         Charger charger = chargers.get(nextToConnect);
         charger.connect(dialer, chargerIndexes.get(nextToConnect));
         nextToConnect++;
