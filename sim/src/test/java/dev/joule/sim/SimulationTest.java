@@ -112,7 +112,8 @@ class SimulationTest {
       assertThat(server.unexpectedFrames).hasValue(0);
       assertThat(summary.unmatchedFrames()).isZero();
       assertThat(progress.toString(StandardCharsets.UTF_8))
-          .containsPattern("\\[ +1s steady\\] connected \\d+/20  answers \\d+/s  p99 ");
+          .containsPattern("\\[ +1s steady\\] connected \\d+/20  answers \\d+/s  p99 ")
+          .containsPattern("lost 0  booted 20\n");
     }
   }
 
