@@ -46,7 +46,7 @@ wait_for_line() {
 }
 
 # Starts Joule on port $1 with data in $2; extra environment (JOULE_...) is inherited.
-# Sets JOULE_PID (the JVM: the launcher execs java).
+# Sets JOULE_PID (the JVM: the launcher execs java) and JOULE_PIDS (with PostgreSQL's postmaster).
 start_joule() {
   local port="$1" dir="$2"
   mkdir -p "$dir"
@@ -54,6 +54,8 @@ start_joule() {
   JOULE_PID=$!
   STARTED_PIDS+=("$JOULE_PID")
   wait_for_line "$JOULE_PID" "Joule ready" "$dir/joule.log"
+  # The embedded PostgreSQL daemonizes (its parent is init, not Joule): count it by its own PID.
+  JOULE_PIDS="$JOULE_PID $(head -n 1 "$dir/data/pg/postmaster.pid" 2>/dev/null || true)"
 }
 
 stop_joule() {
@@ -79,14 +81,17 @@ start_sim() {
   STARTED_PIDS+=("$SIM_PID")
 }
 
-# CPU ticks (user + system) of process $1 and all its descendants (the embedded PostgreSQL
-# runs as children of Joule's JVM).
+# CPU ticks (user + system) of the processes in $1 (PIDs separated by spaces) and all their
+# descendants.
 tree_ticks() {
   local pids pid total=0
-  pids="$(ps -e -o pid=,ppid= | awk -v root="$1" '
+  pids="$(ps -e -o pid=,ppid= | awk -v roots="$1" '
     { parent[$1] = $2 }
-    END { n = 1; tree[root] = 1; while (n) { n = 0; for (p in parent) if (!(p in tree) && (parent[p] in tree)) { tree[p] = 1; n = 1 } }
-          for (p in tree) print p }')"
+    END {
+      split(roots, r, " "); for (i in r) tree[r[i]] = 1
+      n = 1; while (n) { n = 0; for (p in parent) if (!(p in tree) && (parent[p] in tree)) { tree[p] = 1; n = 1 } }
+      for (p in tree) print p
+    }')"
   for pid in $pids; do
     [ -r "/proc/$pid/stat" ] || continue
     total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
@@ -119,7 +124,8 @@ sim_failures() {
 }
 
 # Runs one simulation of $2 chargers against $1 (ws URL) at rate $3 (0 = closed loop) for the
-# steady time $4 after ramp $5, sampling CPU of process $6 (0 = none) over the steady phase.
+# steady time $4 after ramp $5, sampling CPU of the processes $6 ("0" = none) over the steady
+# phase.
 # Sets M_RATE, M_P50, M_P99 (ms), M_FAILURES, M_SERVER_CPU, M_SIM_CPU (cores); files in
 # $WORK/sim-<n>.*.
 RUN_NO=0
