@@ -6,27 +6,16 @@ import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Response;
 import dev.joule.ocpp.json.Frame;
-import dev.joule.ocpp.message.core.AvailabilityStatus;
-import dev.joule.ocpp.message.core.ChangeAvailabilityRequest;
-import dev.joule.ocpp.message.core.ChangeAvailabilityResponse;
+import dev.joule.ocpp.message.core.BootNotificationResponse;
 import dev.joule.ocpp.message.core.ChargePointStatus;
-import dev.joule.ocpp.message.core.ClearCacheRequest;
-import dev.joule.ocpp.message.core.ClearCacheResponse;
-import dev.joule.ocpp.message.core.ClearCacheStatus;
-import dev.joule.ocpp.message.core.GetConfigurationRequest;
-import dev.joule.ocpp.message.core.GetConfigurationResponse;
-import dev.joule.ocpp.message.core.KeyValue;
-import dev.joule.ocpp.message.core.ResetRequest;
-import dev.joule.ocpp.message.core.ResetResponse;
-import dev.joule.ocpp.message.core.ResetStatus;
+import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.ocpp.message.core.StartTransactionResponse;
-import dev.joule.ocpp.message.trigger.TriggerMessageRequest;
-import dev.joule.ocpp.message.trigger.TriggerMessageResponse;
-import dev.joule.ocpp.message.trigger.TriggerMessageStatus;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
-import java.util.List;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.util.Optional;
 
 /**
  * One simulated charger: a WebSocket, at most one outstanding CALL, one connector and its
@@ -48,7 +37,7 @@ final class Charger {
   private final long connectAtNanos;
 
   private State state = State.IDLE;
-  private WebSocket socket;
+  private Channel socket;
   private long lastMessageId;
 
   private String pendingId;
@@ -79,34 +68,27 @@ final class Charger {
     return pendingId != null;
   }
 
-  void connect(WebSocketClient client, WebSocketConnectOptions options) {
+  /** Opens the connection; the {@code index}-th charger of the run picks its source address. */
+  void connect(Dialer dialer, int index) {
     state = State.CONNECTING;
     shard.stats().connectsStarted++;
-    client
-        .connect(options)
-        .onComplete(
-            opened -> {
-              if (opened.failed()) {
-                state = State.CLOSED;
-                shard.stats().connectsFailed++;
-                shard.connectFailed(id, opened.cause());
-                return;
-              }
-              onOpen(opened.result());
-            });
+    dialer.connect(this, index);
   }
 
-  private void onOpen(WebSocket ws) {
-    socket = ws;
+  void onConnectFailed(Throwable cause) {
+    state = State.CLOSED;
+    shard.stats().connectsFailed++;
+    shard.connectFailed(id, cause);
+  }
+
+  void onOpen(Channel channel) {
+    socket = channel;
     if (shard.finishing()) {
       state = State.CLOSED;
-      ws.close();
+      channel.close();
       return;
     }
     shard.stats().connected++;
-    ws.textMessageHandler(this::onText);
-    ws.closeHandler(v -> onClose());
-    ws.exceptionHandler(e -> {}); // a broken connection also closes; counted there
     state = State.BOOTING;
     if (shard.sending()) {
       send(Action.BOOT_NOTIFICATION, Requests.bootNotification(id));
@@ -118,7 +100,7 @@ final class Charger {
     if (state != State.RUNNING || pendingId != null) {
       return;
     }
-    Action action = Mix.next(shard.random(), transactionOpen);
+    Action action = shard.mix().next(shard.random(), transactionOpen);
     Request request =
         switch (action) {
           case METER_VALUES -> {
@@ -147,10 +129,10 @@ final class Charger {
     shard.stats().of(action).sent++;
     String text = shard.codec().writeCall(pendingId, request);
     pendingSentNanos = System.nanoTime();
-    socket.writeTextMessage(text);
+    write(text);
   }
 
-  private void onText(String text) {
+  void onText(String text) {
     Frame frame = shard.codec().read(text);
     switch (frame) {
       case Frame.CallResult result -> onResult(result);
@@ -167,32 +149,13 @@ final class Charger {
     }
   }
 
-  /**
-   * Central-system CALLs: the simulator accepts Reset, ChangeAvailability, TriggerMessage and
-   * ClearCache (without acting on them) and answers GetConfiguration with a few keys, so command
-   * round trips can be measured; anything else gets NotSupported.
-   */
+  /** Central-system CALLs get the constant answers of {@link Answers}; others NotSupported. */
   private void onCall(Frame.Call call) {
     shard.stats().inboundCalls++;
-    Response answer =
-        switch (call.payload()) {
-          case ResetRequest r -> new ResetResponse(ResetStatus.ACCEPTED);
-          case ChangeAvailabilityRequest r ->
-              new ChangeAvailabilityResponse(AvailabilityStatus.ACCEPTED);
-          case TriggerMessageRequest r -> new TriggerMessageResponse(TriggerMessageStatus.ACCEPTED);
-          case ClearCacheRequest r -> new ClearCacheResponse(ClearCacheStatus.ACCEPTED);
-          case GetConfigurationRequest r ->
-              new GetConfigurationResponse(
-                  List.of(
-                      new KeyValue("HeartbeatInterval", false, "300"),
-                      new KeyValue("MeterValueSampleInterval", false, "60"),
-                      new KeyValue("NumberOfConnectors", true, "1")),
-                  List.of());
-          default -> null;
-        };
-    if (answer == null) {
+    Optional<Response> answer = Answers.toCommand(call.action());
+    if (answer.isEmpty()) {
       shard.stats().inboundRefused++;
-      socket.writeTextMessage(
+      write(
           shard
               .codec()
               .writeError(
@@ -201,7 +164,7 @@ final class Charger {
                   call.action().wire() + " is not supported by the simulator"));
       return;
     }
-    socket.writeTextMessage(shard.codec().writeResult(call.messageId(), answer));
+    write(shard.codec().writeResult(call.messageId(), answer.get()));
   }
 
   private void onResult(Frame.CallResult result) {
@@ -213,9 +176,14 @@ final class Charger {
     stats.results++;
     try {
       var response = shard.codec().readResponse(action, result.payloadJson());
-      if (response instanceof StartTransactionResponse started) {
-        transactionId = started.transactionId();
-        transactionOpen = true;
+      switch (response) {
+        case StartTransactionResponse started -> {
+          transactionId = started.transactionId();
+          transactionOpen = true;
+        }
+        case BootNotificationResponse boot when boot.status() == RegistrationStatus.ACCEPTED ->
+            shard.booted(System.nanoTime());
+        default -> {}
       }
     } catch (OcppViolation e) {
       stats.invalid++;
@@ -228,8 +196,7 @@ final class Charger {
       shard.stats().inboundCalls++;
       shard.stats().inboundRefused++;
       String messageId = invalid.messageId().orElseThrow();
-      socket.writeTextMessage(
-          shard.codec().writeError(messageId, invalid.errorCode(), invalid.description()));
+      write(shard.codec().writeError(messageId, invalid.errorCode(), invalid.description()));
       return;
     }
     int type = invalid.messageTypeId();
@@ -307,7 +274,7 @@ final class Charger {
     }
   }
 
-  private void onClose() {
+  void onClose() {
     if (pendingId != null) {
       shard.stats().of(pendingAction).lost++;
       pendingId = null;
@@ -322,7 +289,13 @@ final class Charger {
   void close() {
     if (socket != null && state != State.CLOSED) {
       state = State.CLOSED;
-      socket.close();
+      socket
+          .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+          .addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  private void write(String text) {
+    socket.writeAndFlush(new TextWebSocketFrame(text), socket.voidPromise());
   }
 }

@@ -24,9 +24,11 @@ import picocli.CommandLine.Spec;
       "Simulates OCPP 1.6J chargers against a central system and measures its throughput and"
           + " latency per action.",
       "Each charger boots, reports Available, then sends a mix of MeterValues (60%%),"
-          + " StatusNotification (20%%), Heartbeat (15%%) and Start/StopTransaction (5%%) with one"
-          + " outstanding CALL at a time. Progress goes to stderr every second, the summary to"
-          + " stdout."
+          + " StatusNotification (20%%), Heartbeat (15%%) and Start/StopTransaction (5%%) by"
+          + " default (--mix) with one outstanding CALL at a time, and answers the central"
+          + " system's commands. The run has three phases: ramp (connecting), steady, and drain"
+          + " (no new CALLs; outstanding ones are awaited up to --call-timeout). Progress goes to"
+          + " stderr every second, the summary to stdout."
     })
 public final class Main implements Callable<Integer> {
   @Option(
@@ -97,6 +99,34 @@ public final class Main implements Callable<Integer> {
       description = "seed of the traffic mix (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(
+      names = "--mix",
+      defaultValue = "realistic",
+      description =
+          "what chargers send once booted: realistic, idle (nothing; they only answer), or"
+              + " weights like MeterValues=60,StatusNotification=20,Heartbeat=15,Transaction=5"
+              + " (default: ${DEFAULT-VALUE})")
+  String mix;
+
+  @Option(
+      names = "--basic-auth-password",
+      defaultValue = "",
+      description =
+          "send HTTP Basic credentials: the charger identity and this password (security"
+              + " profile 1); default: none")
+  String basicAuthPassword;
+
+  @Option(
+      names = "--source-addresses",
+      defaultValue = "auto",
+      description =
+          "local addresses to connect from, round robin: auto (127.0.0.2, 127.0.0.3, ... with"
+              + " at most "
+              + SourceAddresses.AUTO_PER_ADDRESS
+              + " chargers each when the server is on loopback and there are more), none, a"
+              + " range like 127.0.0.2-127.0.0.9, or a list (default: ${DEFAULT-VALUE})")
+  String sourceAddresses;
+
   @Option(names = "--out", description = "also write the summary as JSON to this file")
   Path out;
 
@@ -106,7 +136,19 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws InterruptedException, IOException {
     SimConfig config =
         new SimConfig(
-            url, chargers, first, prefix, ramp, duration, rate, callTimeout, eventLoops, seed);
+            url,
+            chargers,
+            first,
+            prefix,
+            ramp,
+            duration,
+            rate,
+            callTimeout,
+            eventLoops,
+            seed,
+            Mix.parse(mix),
+            basicAuthPassword,
+            SourceAddresses.parse(sourceAddresses, chargers, url));
     Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(Report.text(summary));

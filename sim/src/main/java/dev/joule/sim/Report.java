@@ -23,6 +23,14 @@ final class Report {
         format(
             "connections: %d attempted, %d opened, %d failed, %d dropped, %d open at the end%n",
             c.attempted(), c.opened(), c.failed(), c.dropped(), c.openAtEnd()));
+    out.append(
+        format(
+            "booted: %d of %d%s%n",
+            c.booted(),
+            s.chargers(),
+            c.allBootedSeconds() < 0
+                ? ""
+                : format(", all within %.3f s of the start", c.allBootedSeconds())));
     Summary.Latency steady = s.steadyLatency();
     out.append(
         format(
@@ -92,8 +100,15 @@ final class Report {
     out.append(
         format(
             "  \"connections\": {\"attempted\": %d, \"opened\": %d, \"failed\": %d,"
-                + " \"dropped\": %d, \"openAtEnd\": %d},%n",
-            c.attempted(), c.opened(), c.failed(), c.dropped(), c.openAtEnd()));
+                + " \"dropped\": %d, \"openAtEnd\": %d, \"booted\": %d,"
+                + " \"allBootedSeconds\": %s},%n",
+            c.attempted(),
+            c.opened(),
+            c.failed(),
+            c.dropped(),
+            c.openAtEnd(),
+            c.booted(),
+            c.allBootedSeconds() < 0 ? "null" : number(c.allBootedSeconds())));
     out.append(
         format(
             "  \"steady\": {\"answers\": %d, \"msgPerSecond\": %s, \"latencyMs\": %s},%n",

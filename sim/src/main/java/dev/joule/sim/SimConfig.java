@@ -1,9 +1,12 @@
 package dev.joule.sim;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +23,11 @@ import java.util.Optional;
  * @param callTimeout a CALL not answered within this is counted as timed out
  * @param eventLoops number of event loops the chargers are spread over
  * @param seed seed of the traffic mix
+ * @param mix what chargers send once booted
+ * @param basicAuthPassword if not empty, each charger sends HTTP Basic credentials: its identity
+ *     and this password (OCPP 1.6 Security Whitepaper, security profile 1)
+ * @param sourceAddresses local addresses the chargers connect from, round robin; empty for the
+ *     system's choice
  */
 record SimConfig(
     URI url,
@@ -31,9 +39,13 @@ record SimConfig(
     double rate,
     Duration callTimeout,
     int eventLoops,
-    long seed) {
+    long seed,
+    Mix mix,
+    String basicAuthPassword,
+    List<InetAddress> sourceAddresses) {
 
   SimConfig {
+    sourceAddresses = List.copyOf(sourceAddresses);
     String scheme = Optional.ofNullable(url.getScheme()).orElse("");
     if (!scheme.equals("ws") && !scheme.equals("wss")) {
       throw new IllegalArgumentException("url must start with ws:// or wss://: " + url);
@@ -70,6 +82,15 @@ record SimConfig(
       base = base.substring(0, base.length() - 1);
     }
     return base + "/" + URLEncoder.encode(chargerId, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The Authorization header of a charger, empty without a password. */
+  Optional<String> authorization(String chargerId) {
+    if (basicAuthPassword.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] credentials = (chargerId + ":" + basicAuthPassword).getBytes(StandardCharsets.UTF_8);
+    return Optional.of("Basic " + Base64.getEncoder().encodeToString(credentials));
   }
 
   /** Identity of charger {@code index} (0-based). */

@@ -116,7 +116,7 @@ final class Simulation {
     return String.format(
         Locale.ROOT,
         "[%4ds %-6s] connected %d/%d%s  answers %.0f/s  p99 %s ms  max %s ms  errors %d"
-            + "  timeouts %d  lost %d",
+            + "  timeouts %d  lost %d  booted %d",
         elapsed / SECOND,
         phase,
         now.open(),
@@ -127,7 +127,8 @@ final class Simulation {
         Report.ms(now.overall.max()),
         errors,
         timeouts,
-        lost);
+        lost,
+        now.booted);
   }
 
   private static Stats collect(List<Shard> shards, Function<Shard, Future<Stats>> part) {

@@ -49,6 +49,12 @@ final class Stats {
   long connectsFailed;
   long connected;
 
+  /** Chargers whose BootNotification was accepted. */
+  long booted;
+
+  /** When the last accepted BootNotification was answered, in nanos after the run started. */
+  long lastBootNanos;
+
   /** Connections closed by the server or the network before the end of the run. */
   long dropped;
 
@@ -103,6 +109,8 @@ final class Stats {
     connectsFailed += other.connectsFailed;
     connected += other.connected;
     dropped += other.dropped;
+    booted += other.booted;
+    lastBootNanos = Math.max(lastBootNanos, other.lastBootNanos);
     inboundCalls += other.inboundCalls;
     inboundRefused += other.inboundRefused;
     unmatchedFrames += other.unmatchedFrames;

@@ -29,8 +29,19 @@ record Summary(
     actions = List.copyOf(actions);
   }
 
-  /** Connection attempts and what became of them. */
-  record Connections(long attempted, long opened, long failed, long dropped, long openAtEnd) {}
+  /**
+   * Connection attempts and what became of them; {@code booted} chargers got their BootNotification
+   * accepted, the last {@code allBootedSeconds} after the run started (-1 if not every charger
+   * booted).
+   */
+  record Connections(
+      long attempted,
+      long opened,
+      long failed,
+      long dropped,
+      long openAtEnd,
+      long booted,
+      double allBootedSeconds) {}
 
   /** Percentiles of a latency histogram, in nanoseconds. */
   record Latency(long count, long p50, long p90, long p99, long max, double mean) {
@@ -99,7 +110,9 @@ record Summary(
             stats.connected,
             stats.connectsFailed,
             stats.dropped,
-            stats.open()),
+            stats.open(),
+            stats.booted,
+            stats.booted == config.chargers() ? stats.lastBootNanos / 1e9 : -1),
         stats.steady.count(),
         steadySeconds == 0 ? 0 : stats.steady.count() / steadySeconds,
         Latency.of(stats.steady),

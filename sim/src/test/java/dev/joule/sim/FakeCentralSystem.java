@@ -34,6 +34,8 @@ final class FakeCentralSystem implements AutoCloseable {
   final Map<Action, AtomicLong> calls = new ConcurrentHashMap<>();
   final Set<String> paths = ConcurrentHashMap.newKeySet();
   final Set<String> subprotocols = ConcurrentHashMap.newKeySet();
+  final Set<String> authorizations = ConcurrentHashMap.newKeySet();
+  final Set<String> remoteHosts = ConcurrentHashMap.newKeySet();
   final AtomicLong acceptedResets = new AtomicLong();
   final AtomicLong unexpectedFrames = new AtomicLong();
 
@@ -60,6 +62,8 @@ final class FakeCentralSystem implements AutoCloseable {
   private void accept(ServerWebSocket ws) {
     paths.add(ws.path());
     subprotocols.add(String.valueOf(ws.subProtocol()));
+    remoteHosts.add(ws.remoteAddress().host());
+    authorizations.add(String.valueOf(ws.headers().get("Authorization")));
     ws.textMessageHandler(
         text -> {
           switch (codec.read(text)) {

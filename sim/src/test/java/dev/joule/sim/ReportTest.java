@@ -18,7 +18,7 @@ class ReportTest {
           0.5,
           30,
           0,
-          new Summary.Connections(2, 2, 0, 0, 2),
+          new Summary.Connections(2, 2, 0, 0, 2, 2, 0.75),
           1200,
           40,
           LATENCY,
@@ -38,6 +38,7 @@ class ReportTest {
     assertThat(json.getInteger("chargers")).isEqualTo(2);
     assertThat(json.getDouble("rampSeconds")).isEqualTo(0.5);
     assertThat(json.getJsonObject("connections").getInteger("openAtEnd")).isEqualTo(2);
+    assertThat(json.getJsonObject("connections").getDouble("allBootedSeconds")).isEqualTo(0.75);
     assertThat(json.getJsonObject("steady").getDouble("msgPerSecond")).isEqualTo(40.0);
     assertThat(json.getJsonObject("steady").getJsonObject("latencyMs").getDouble("p99"))
         .isEqualTo(9.25);
@@ -57,9 +58,37 @@ class ReportTest {
 
     assertThat(text)
         .contains("2 attempted, 2 opened, 0 failed, 0 dropped, 2 open at the end")
+        .contains("booted: 2 of 2, all within 0.750 s of the start")
         .contains("1200 answers in 30 s = 40.0 msg/s")
         .containsPattern("Heartbeat +8 +6 +1 +1 +0 +1 +1\\.500 +2\\.000 +9\\.250 +12\\.000")
         .containsPattern("total +10 +8 +1 +1 +0 +1 ");
+  }
+
+  @Test
+  void notEveryChargerBootedIsNullInJson() {
+    Summary partly =
+        new Summary(
+            SUMMARY.url(),
+            2,
+            0.5,
+            30,
+            0,
+            new Summary.Connections(2, 1, 1, 0, 1, 1, -1),
+            0,
+            0,
+            LATENCY,
+            List.of(),
+            SUMMARY.total(),
+            0,
+            0,
+            0);
+
+    JsonObject connections = new JsonObject(Report.json(partly)).getJsonObject("connections");
+
+    assertThat(connections.getLong("booted")).isEqualTo(1);
+    assertThat(connections.containsKey("allBootedSeconds")).isTrue();
+    assertThat(connections.getValue("allBootedSeconds")).isNull();
+    assertThat(Report.text(partly)).contains("booted: 1 of 2\n");
   }
 
   @Test

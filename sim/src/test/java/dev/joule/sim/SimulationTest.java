@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.joule.ocpp.Action;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -23,6 +25,18 @@ class SimulationTest {
 
   private Summary run(FakeCentralSystem server, int chargers, double rate, Duration callTimeout)
       throws InterruptedException {
+    return run(server, chargers, rate, callTimeout, Mix.REALISTIC, "", List.of());
+  }
+
+  private Summary run(
+      FakeCentralSystem server,
+      int chargers,
+      double rate,
+      Duration callTimeout,
+      Mix mix,
+      String password,
+      List<InetAddress> sources)
+      throws InterruptedException {
     SimConfig config =
         new SimConfig(
             URI.create(server.url()),
@@ -34,7 +48,10 @@ class SimulationTest {
             rate,
             callTimeout,
             1,
-            1);
+            1,
+            mix,
+            password,
+            sources);
     return new Simulation(
             config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))
         .run();
@@ -50,13 +67,18 @@ class SimulationTest {
     try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
       Summary summary = run(server, 20, 0, Duration.ofSeconds(30));
 
-      assertThat(summary.connections()).isEqualTo(new Summary.Connections(20, 20, 0, 0, 20));
+      assertThat(summary.connections())
+          .isEqualTo(
+              new Summary.Connections(
+                  20, 20, 0, 0, 20, 20, summary.connections().allBootedSeconds()));
       assertThat(server.paths)
           .isEqualTo(
               IntStream.rangeClosed(1, 20)
                   .mapToObj(n -> "/ocpp/CP-" + n)
                   .collect(Collectors.toSet()));
       assertThat(server.subprotocols).containsExactly("ocpp1.6");
+      assertThat(server.authorizations).containsExactly("null");
+      assertThat(summary.connections().allBootedSeconds()).isBetween(0.0, 2.0);
 
       Summary.ActionResult total = summary.total();
       assertThat(total.sent()).isGreaterThan(100);
@@ -90,7 +112,8 @@ class SimulationTest {
       assertThat(server.unexpectedFrames).hasValue(0);
       assertThat(summary.unmatchedFrames()).isZero();
       assertThat(progress.toString(StandardCharsets.UTF_8))
-          .containsPattern("\\[ +1s steady\\] connected \\d+/20  answers \\d+/s  p99 ");
+          .containsPattern("\\[ +1s steady\\] connected \\d+/20  answers \\d+/s  p99 ")
+          .containsPattern("lost 0  booted 20\n");
     }
   }
 
@@ -119,6 +142,40 @@ class SimulationTest {
       // a cold JVM on a busy machine may fall short of the target, but never exceed it.
       assertThat(summary.steadyRate()).isBetween(25.0, 110.0);
       assertThat(summary.total().failures()).isZero();
+    }
+  }
+
+  @Test
+  void idleChargersBootAnnounceAndThenOnlyAnswerWithBasicAuthSent() throws Exception {
+    try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
+      Summary summary = run(server, 3, 0, Duration.ofSeconds(30), Mix.IDLE, "s3cret", List.of());
+
+      assertThat(byAction(summary)).containsOnlyKeys("BootNotification", "StatusNotification");
+      assertThat(summary.total().sent()).isEqualTo(6);
+      assertThat(summary.connections().booted()).isEqualTo(3);
+      assertThat(server.acceptedResets).hasValue(3);
+      assertThat(server.authorizations)
+          .containsExactlyInAnyOrder(
+              "Basic " + base64("CP-1:s3cret"),
+              "Basic " + base64("CP-2:s3cret"),
+              "Basic " + base64("CP-3:s3cret"));
+    }
+  }
+
+  private static String base64(String text) {
+    return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void chargersConnectFromTheirSourceAddressesRoundRobin() throws Exception {
+    try (FakeCentralSystem server = new FakeCentralSystem(Set.of())) {
+      List<InetAddress> sources =
+          SourceAddresses.parse("127.0.0.2-127.0.0.4", 6, URI.create(server.url()));
+      Summary summary = run(server, 6, 0, Duration.ofSeconds(30), Mix.IDLE, "", sources);
+
+      assertThat(summary.connections().booted()).isEqualTo(6);
+      assertThat(server.remoteHosts)
+          .containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3", "127.0.0.4");
     }
   }
 }
