@@ -69,12 +69,14 @@ final class Jdbc {
   static <R> void setInstants(
       PreparedStatement statement, int index, List<R> rows, Function<R, Instant> column)
       throws SQLException {
-    String[] values = new String[rows.size()];
-    for (int i = 0; i < values.length; i++) {
-      Instant value = column.apply(rows.get(i));
-      values[i] = value == null ? null : value.toString();
-    }
-    setArray(statement, index, "text", values);
+    setTexts(
+        statement,
+        index,
+        rows,
+        row -> {
+          Instant value = column.apply(row);
+          return value == null ? null : value.toString();
+        });
   }
 
   private static void setArray(PreparedStatement statement, int index, String type, Object[] values)
