@@ -13,8 +13,9 @@ import java.util.Optional;
  * Every setting of a Joule process, validated.
  *
  * @param eventsRetention how long the events stream keeps events for clients that reconnect
- *     Documented key by key in docs/configuration.md; read by {@link ConfigLoader} from defaults,
- *     joule.yaml, JOULE_* variables and the command line.
+ * @param eventLoops event-loop threads, each serving its share of the connections Documented key by
+ *     key in docs/configuration.md; read by {@link ConfigLoader} from defaults, joule.yaml, JOULE_*
+ *     variables and the command line.
  */
 public record Config(
     int port,
@@ -32,7 +33,8 @@ public record Config(
     SupervisionSettings supervision,
     AlertSettings alerts,
     Optional<String> apiToken,
-    Duration eventsRetention) {
+    Duration eventsRetention,
+    int eventLoops) {
 
   /** The environment variable of the API token; never read from the YAML file (a secret). */
   public static final String API_TOKEN_VARIABLE = "JOULE_API_TOKEN";

@@ -36,6 +36,7 @@ public final class ConfigLoader {
 
   static {
     DEFAULTS.put("port", "8180");
+    DEFAULTS.put("event-loops", ""); // unset: one per core
     DEFAULTS.put("data-dir", "./data");
     DEFAULTS.put("db-url", "");
     DEFAULTS.put("db-pool-size", "8");
@@ -74,6 +75,9 @@ public final class ConfigLoader {
     // events stream (issue 4)
     DEFAULTS.put("events-retention", "10m");
   }
+
+  /** More threads than this would only add context switches, whatever the machine. */
+  static final int MAX_EVENT_LOOPS = 256;
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -161,7 +165,10 @@ public final class ConfigLoader {
         supervision(v),
         alerts(v),
         apiToken,
-        v.duration("events-retention", true));
+        v.duration("events-retention", true),
+        v.optional("event-loops").isPresent()
+            ? v.integer("event-loops", 1, MAX_EVENT_LOOPS)
+            : Runtime.getRuntime().availableProcessors());
   }
 
   private static SupervisionSettings supervision(Values v) {

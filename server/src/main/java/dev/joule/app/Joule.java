@@ -36,7 +36,7 @@ import dev.joule.supervision.SupervisionApi;
 import dev.joule.supervision.SupervisionSettings;
 import dev.joule.supervision.Supervisor;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.sql.Connection;
@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,7 +76,7 @@ public final class Joule implements AutoCloseable {
   private final Processor processor;
   private final Vertx vertx;
   private final Gateway gateway;
-  private final HttpServer server;
+  private final EventLoopServer.Deployed servers;
   private final ExecutorService blocking;
   private final AutoCloseable supervision;
   private final ScheduledExecutorService timers;
@@ -88,7 +89,7 @@ public final class Joule implements AutoCloseable {
       Processor processor,
       Vertx vertx,
       Gateway gateway,
-      HttpServer server,
+      EventLoopServer.Deployed servers,
       ExecutorService blocking,
       AutoCloseable supervision,
       ScheduledExecutorService timers) {
@@ -99,7 +100,7 @@ public final class Joule implements AutoCloseable {
     this.processor = processor;
     this.vertx = vertx;
     this.gateway = gateway;
-    this.server = server;
+    this.servers = servers;
     this.blocking = blocking;
     this.supervision = supervision;
     this.timers = timers;
@@ -170,7 +171,8 @@ public final class Joule implements AutoCloseable {
             faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
             metrics);
     opened.push(processor);
-    Vertx vertx = Vertx.vertx();
+    // As many event loops as HTTP servers: deployed in a row, each server gets a loop of its own.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops()));
     opened.push(() -> vertx.close().await());
     ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
     opened.push(blocking::shutdown);
@@ -220,15 +222,17 @@ public final class Joule implements AutoCloseable {
     OpenApi.mount(router);
     HttpServerOptions options = new HttpServerOptions().setPort(config.port()).setHost("0.0.0.0");
     Gateway.configure(options, config.gateway());
-    HttpServer server = vertx.createHttpServer(options).requestHandler(router);
-    gateway.attach(server);
-    opened.push(() -> server.close().await());
+    EventLoopServer.Deployed servers;
     try {
-      server.listen().await();
+      servers =
+          EventLoopServer.deploy(
+                  vertx, options, config.port(), config.eventLoops(), router, gateway)
+              .await();
     } catch (Exception e) { // await() rethrows the bind failure, checked or not
       throw new IllegalStateException(
           "cannot listen on port " + config.port() + ": " + e.getMessage(), e);
     }
+    opened.push(() -> vertx.undeploy(servers.id()).await());
     Joule joule =
         new Joule(
             embedded,
@@ -238,13 +242,14 @@ public final class Joule implements AutoCloseable {
             processor,
             vertx,
             gateway,
-            server,
+            servers,
             blocking,
             supervision,
             timers);
     LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
-    LOG.info("  chargers connect to  ws://<host>:{}/ocpp/<chargePointId>", server.actualPort());
-    LOG.info("  HTTP API             http://<host>:{}/api/v1", server.actualPort());
+    LOG.info("  chargers connect to  ws://<host>:{}/ocpp/<chargePointId>", servers.port());
+    LOG.info("  HTTP API             http://<host>:{}/api/v1", servers.port());
+    LOG.info("  event loops          {}", config.eventLoops());
     LOG.info(
         "  data                 {}",
         config
@@ -326,7 +331,17 @@ public final class Joule implements AutoCloseable {
   }
 
   public int port() {
-    return server.actualPort();
+    return servers.port();
+  }
+
+  /** How many chargers each event loop serves now, by thread name: shows how connections spread. */
+  public Map<String, Integer> connectionsByEventLoop() {
+    return gateway.connectionsByEventLoop();
+  }
+
+  /** The event-loop thread of {@code chargerId}'s current connection, if it is connected. */
+  public Optional<String> eventLoopOf(String chargerId) {
+    return gateway.eventLoopOf(chargerId);
   }
 
   /** The embedded PostgreSQL, when Joule runs one: chaos tests stop and restart it. */
@@ -349,7 +364,7 @@ public final class Joule implements AutoCloseable {
   public void close() {
     LOG.info("Joule stopping");
     gateway.close().await();
-    server.close().await();
+    vertx.undeploy(servers.id()).await();
     try {
       supervision.close();
     } catch (Exception e) {

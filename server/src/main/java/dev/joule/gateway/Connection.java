@@ -51,6 +51,7 @@ final class Connection {
   private final long epoch;
   private final Instant connectedAt;
   private final Context context;
+  private final String eventLoop;
   private final ReplyHandoff handoff;
   private final Consumer<Connection> onClosed;
   private final InboundCalls inbound;
@@ -73,6 +74,7 @@ final class Connection {
     this.epoch = epoch;
     this.connectedAt = parts.clock().instant();
     this.context = context;
+    this.eventLoop = Thread.currentThread().getName(); // created on its event loop
     this.handoff = handoff;
     this.onClosed = onClosed;
     this.inbound = new InboundCalls(parts, chargerId, epoch, this::send);
@@ -94,6 +96,11 @@ final class Connection {
 
   Context context() {
     return context;
+  }
+
+  /** The name of the event-loop thread that serves this connection. */
+  String eventLoop() {
+    return eventLoop;
   }
 
   /** Carries replies from processor threads onto {@link #context()}. */

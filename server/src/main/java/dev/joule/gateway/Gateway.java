@@ -66,6 +66,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connection epochs start from the wall clock in microseconds so they also grow across gateway
  * restarts under the same node id.
+ *
+ * <p>Threads: the gateway may be attached to several servers on different event loops. Each
+ * connection lives on the event loop that accepted it and its state is touched only there; what
+ * connections share is thread-safe: the registry ({@link ConcurrentHashMap}, replaced atomically
+ * with {@code compute}), epochs, counters ({@link java.util.concurrent.atomic.LongAdder}), one
+ * {@link ReplyHandoff} per event loop, and the event sinks, which are called on the connection's
+ * event loop and must be thread-safe. A charger that reconnects may land on another event loop than
+ * its old connection: the old one is closed on its own loop. Only when two handshakes of one
+ * charger race on two event loops can their connected events be published out of epoch order; the
+ * higher epoch is the live connection.
  */
 public final class Gateway implements ChargerConnections {
   /** The only subprotocol spoken. */
@@ -174,6 +184,18 @@ public final class Gateway implements ChargerConnections {
     return Future.join(closed).mapEmpty();
   }
 
+  /** How many connections each event loop serves now, by thread name. */
+  public Map<String, Integer> connectionsByEventLoop() {
+    Map<String, Integer> counts = new HashMap<>();
+    connections.values().forEach(c -> counts.merge(c.eventLoop(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** The name of the event-loop thread serving {@code chargerId}'s connection, if connected. */
+  public Optional<String> eventLoopOf(String chargerId) {
+    return Optional.ofNullable(connections.get(chargerId)).map(Connection::eventLoop);
+  }
+
   @Override
   public Optional<Instant> connectedSince(String chargerId) {
     return Optional.ofNullable(connections.get(chargerId)).map(Connection::connectedAt);
@@ -263,6 +285,9 @@ public final class Gateway implements ChargerConnections {
       parts.counters().connectionsReplaced.increment();
       old.context()
           .runOnContext(v -> old.close(Connection.REPLACED, "replaced by a new connection"));
+    }
+    if (closing) { // close() may have looked at the registry before this connection was in it
+      connection.close(Connection.GOING_AWAY, "central system shutting down");
     }
   }
 

@@ -30,6 +30,14 @@ class ConfigLoaderTest {
     assertThat(config.gateway().replyDeadline()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.ackWait()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.messageLogRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
+  void eventLoopsCanBeSetApartFromTheCores() {
+    Config config = ConfigLoader.load(Optional.empty(), Map.of("JOULE_EVENT_LOOPS", "3"), Map.of());
+
+    assertThat(config.eventLoops()).isEqualTo(3);
   }
 
   @Test
@@ -71,6 +79,8 @@ class ConfigLoaderTest {
         "unknown-id-tags|Blocked|unknown-id-tags: must be Accepted or Invalid",
         "tolerant-ping|perhaps|tolerant-ping: must be true or false, got 'perhaps'",
         "db-url|mysql://x|db-url: must start with jdbc:postgresql://, got 'mysql://x'",
+        "event-loops|0|event-loops: must be a whole number from 1 to 256, got '0'",
+        "event-loops|all|event-loops: must be a whole number from 1 to 256, got 'all'",
         "colour|blue|colour: unknown key",
       })
   void aBadValueStopsStartUpWithOneLineNamingTheKey(String key, String value, String message) {
