@@ -2,11 +2,9 @@ package dev.joule.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -206,16 +204,14 @@ public final class ChargerStateRepository {
 
   /** The charger's reservations, by id. */
   public List<Reservation> reservations(Connection connection, String chargerId) {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT reservation_id, connector_id, id_tag, parent_id_tag, expiry_date, status,"
-                + " command_id, updated_at FROM reservation WHERE charger_id = ?"
-                + " ORDER BY reservation_id")) {
-      query.setString(1, chargerId);
-      List<Reservation> rows = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          rows.add(
+    try {
+      return Jdbc.listForCharger(
+          connection,
+          "SELECT reservation_id, connector_id, id_tag, parent_id_tag, expiry_date, status,"
+              + " command_id, updated_at FROM reservation WHERE charger_id = ?"
+              + " ORDER BY reservation_id",
+          chargerId,
+          rs ->
               new Reservation(
                   rs.getInt(1),
                   rs.getInt(2),
@@ -225,9 +221,6 @@ public final class ChargerStateRepository {
                   rs.getString(6),
                   rs.getLong(7),
                   Jdbc.instant(rs, "updated_at").orElseThrow()));
-        }
-      }
-      return rows;
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }
@@ -235,16 +228,14 @@ public final class ChargerStateRepository {
 
   /** The charger's charging profiles, by id. */
   public List<ChargingProfile> chargingProfiles(Connection connection, String chargerId) {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT charging_profile_id, connector_id, purpose, stack_level, profile::text,"
-                + " status, command_id, updated_at FROM charging_profile WHERE charger_id = ?"
-                + " ORDER BY charging_profile_id")) {
-      query.setString(1, chargerId);
-      List<ChargingProfile> rows = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          rows.add(
+    try {
+      return Jdbc.listForCharger(
+          connection,
+          "SELECT charging_profile_id, connector_id, purpose, stack_level, profile::text,"
+              + " status, command_id, updated_at FROM charging_profile WHERE charger_id = ?"
+              + " ORDER BY charging_profile_id",
+          chargerId,
+          rs ->
               new ChargingProfile(
                   rs.getInt(1),
                   rs.getInt(2),
@@ -254,9 +245,6 @@ public final class ChargerStateRepository {
                   rs.getString(6),
                   rs.getLong(7),
                   Jdbc.instant(rs, "updated_at").orElseThrow()));
-        }
-      }
-      return rows;
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }

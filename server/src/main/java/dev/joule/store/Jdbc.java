@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,6 +31,28 @@ final class Jdbc {
       statement.setNull(index, Types.INTEGER);
     } else {
       statement.setInt(index, value);
+    }
+  }
+
+  /** A row of a result set turned into a value. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  /** Runs {@code sql}, whose one parameter is {@code chargerId}, and maps every row. */
+  static <T> List<T> listForCharger(
+      Connection connection, String sql, String chargerId, RowMapper<T> mapper)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, chargerId);
+      List<T> rows = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          rows.add(mapper.map(rs));
+        }
+      }
+      return rows;
     }
   }
 
