@@ -7,6 +7,7 @@ import dev.joule.bus.Lease;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.json.Frame;
 import dev.joule.ocpp.json.OcppJson;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -115,14 +116,16 @@ class GatewayConnectionTest {
       Throwable refusal = TestCharger.refusal(f.vertx, f.port(), path, List.of("ocpp1.6"));
       assertThat(((UpgradeRejectedException) refusal).getStatus()).as(path).isEqualTo(404);
     }
+    // Held until the answer is in: Vert.x 5 closes a client nobody references ("Client is closed").
+    HttpClient client = f.vertx.createHttpClient();
     String body =
         GatewayFixture.await(
-                f.vertx
-                    .createHttpClient()
+                client
                     .request(HttpMethod.GET, f.port(), "localhost", "/api/x")
                     .compose(request -> request.send())
                     .compose(response -> response.body()))
             .toString();
+    GatewayFixture.await(client.close());
     assertThat(body).isEqualTo("api");
     assertThat(f.admitted).isEmpty();
   }
