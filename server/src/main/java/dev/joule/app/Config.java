@@ -8,14 +8,17 @@ import dev.joule.supervision.SupervisionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every setting of a Joule process, validated.
  *
  * @param eventsRetention how long the events stream keeps events for clients that reconnect
- * @param eventLoops event-loop threads, each serving its share of the connections Documented key by
- *     key in docs/configuration.md; read by {@link ConfigLoader} from defaults, joule.yaml, JOULE_*
- *     variables and the command line.
+ * @param eventLoops event-loop threads, each serving its share of the connections
+ * @param roles what this process does
+ * @param bus the NATS bus of a scaled-out cluster; empty: the in-process bus of one JVM
+ *     <p>Documented key by key in docs/configuration.md; read by {@link ConfigLoader} from
+ *     defaults, joule.yaml, JOULE_* variables and the command line.
  */
 public record Config(
     int port,
@@ -34,10 +37,26 @@ public record Config(
     AlertSettings alerts,
     Optional<String> apiToken,
     Duration eventsRetention,
-    int eventLoops) {
+    int eventLoops,
+    Set<Role> roles,
+    Optional<Bus> bus) {
 
   /** The environment variable of the API token; never read from the YAML file (a secret). */
   public static final String API_TOKEN_VARIABLE = "JOULE_API_TOKEN";
+
+  /**
+   * The NATS side of a scaled-out cluster.
+   *
+   * @param natsUrl the NATS server (nats://host:port)
+   * @param cluster prefix of every stream, consumer and subject, so clusters share one server
+   * @param nodeId this process's name in the cluster; replies for its chargers are addressed to it
+   * @param maxDeliver deliveries of one CALL after which it is dead-lettered
+   */
+  public record Bus(String natsUrl, String cluster, String nodeId, int maxDeliver) {}
+
+  public boolean runs(Role role) {
+    return roles.contains(role);
+  }
 
   /** Who may connect. */
   public enum Admission {

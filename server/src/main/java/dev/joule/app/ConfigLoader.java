@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,7 +75,16 @@ public final class ConfigLoader {
     DEFAULTS.put("alert-resolve-after", "10s");
     // events stream (issue 4)
     DEFAULTS.put("events-retention", "10m");
+    // scale-out (issue 10)
+    DEFAULTS.put("roles", "gateway,processor,api,supervisor");
+    DEFAULTS.put("nats-url", "");
+    DEFAULTS.put("cluster", "joule");
+    DEFAULTS.put("node-id", ""); // unset: host name and pid
+    DEFAULTS.put("max-deliver", "5");
   }
+
+  /** Names that are safe inside a NATS subject, stream and consumer name. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   /** More threads than this would only add context switches, whatever the machine. */
   static final int MAX_EVENT_LOOPS = 256;
@@ -168,7 +178,51 @@ public final class ConfigLoader {
         v.duration("events-retention", true),
         v.optional("event-loops").isPresent()
             ? v.integer("event-loops", 1, MAX_EVENT_LOOPS)
-            : Runtime.getRuntime().availableProcessors());
+            : Runtime.getRuntime().availableProcessors(),
+        roles(v),
+        bus(v, dbUrl));
+  }
+
+  private static Set<Role> roles(Values v) {
+    Set<Role> roles = Role.parse(v.get("roles"));
+    if (roles.size() < Role.values().length && v.optional("nats-url").isEmpty()) {
+      throw new ConfigError(
+          "roles",
+          "running only some roles needs nats-url: without NATS the roles meet only inside one"
+              + " JVM");
+    }
+    return roles;
+  }
+
+  private static Optional<Config.Bus> bus(Values v, Optional<String> dbUrl) {
+    Optional<String> natsUrl = v.optional("nats-url");
+    if (natsUrl.isEmpty()) {
+      return Optional.empty();
+    }
+    String url = natsUrl.get();
+    if (!url.startsWith("nats://") && !url.startsWith("tls://")) {
+      throw new ConfigError("nats-url", "must start with nats:// or tls://, got '" + url + "'");
+    }
+    if (dbUrl.isEmpty()) {
+      throw new ConfigError(
+          "db-url",
+          "required with nats-url: every node of a cluster uses the same PostgreSQL server");
+    }
+    String cluster = v.name("cluster");
+    String nodeId = v.optional("node-id").isPresent() ? v.name("node-id") : defaultNodeId();
+    return Optional.of(new Config.Bus(url, cluster, nodeId, v.integer("max-deliver", 1, 1000)));
+  }
+
+  /** Host name and pid, reduced to the characters a NATS subject allows. */
+  static String defaultNodeId() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "node";
+    }
+    String id = (host + "-" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9_-]", "-");
+    return id.length() > 64 ? id.substring(id.length() - 64) : id;
   }
 
   private static SupervisionSettings supervision(Values v) {
@@ -295,6 +349,18 @@ public final class ConfigLoader {
               + ", got '"
               + value
               + "'");
+    }
+
+    String name(String key) {
+      String value = get(key);
+      if (!NAME.matcher(value).matches()) {
+        throw new ConfigError(
+            key,
+            "must be 1 to 64 letters, digits, '-' or '_' (it becomes part of NATS names), got '"
+                + value
+                + "'");
+      }
+      return value;
     }
 
     Path path(String key) {

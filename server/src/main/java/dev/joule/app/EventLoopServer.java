@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,14 +28,18 @@ final class EventLoopServer extends VerticleBase {
   private final HttpServerOptions options;
   private final int port;
   private final Router router;
-  private final Gateway gateway;
+  private final Optional<Gateway> gateway;
   private final AtomicInteger bound;
 
   /** The servers of one deployment: undeploying {@code id} closes them all. */
   record Deployed(String id, int port) {}
 
   private EventLoopServer(
-      HttpServerOptions options, int port, Router router, Gateway gateway, AtomicInteger bound) {
+      HttpServerOptions options,
+      int port,
+      Router router,
+      Optional<Gateway> gateway,
+      AtomicInteger bound) {
     this.options = options;
     this.port = port;
     this.router = router;
@@ -44,7 +49,12 @@ final class EventLoopServer extends VerticleBase {
 
   /** Deploys {@code count} servers on {@code port} (0: one free port shared by all of them). */
   static Future<Deployed> deploy(
-      Vertx vertx, HttpServerOptions options, int port, int count, Router router, Gateway gateway) {
+      Vertx vertx,
+      HttpServerOptions options,
+      int port,
+      int count,
+      Router router,
+      Optional<Gateway> gateway) {
     int listenOn = port == 0 ? SHARED_RANDOM_PORT : port;
     AtomicInteger bound = new AtomicInteger();
     return vertx
@@ -57,7 +67,7 @@ final class EventLoopServer extends VerticleBase {
   @Override
   public Future<?> start() {
     HttpServer server = vertx.createHttpServer(options).requestHandler(router);
-    gateway.attach(server);
+    gateway.ifPresent(g -> g.attach(server)); // without the gateway role: HTTP only
     return server
         .listen(port, options.getHost())
         .onSuccess(listening -> bound.set(listening.actualPort()));

@@ -8,7 +8,10 @@ import dev.joule.api.EventsApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.TokenAuth;
+import dev.joule.bus.Inbox;
+import dev.joule.bus.Replies;
 import dev.joule.bus.inprocess.InProcessBus;
+import dev.joule.bus.nats.NatsBus;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.ChargerEvent;
@@ -72,7 +75,7 @@ public final class Joule implements AutoCloseable {
   private final Optional<EmbeddedPostgres> embedded;
   private final Database database;
   private final Optional<MessageLog> messageLog;
-  private final InProcessBus bus;
+  private final Optional<AutoCloseable> natsBus;
   private final Processor processor;
   private final Vertx vertx;
   private final Gateway gateway;
@@ -85,7 +88,7 @@ public final class Joule implements AutoCloseable {
       Optional<EmbeddedPostgres> embedded,
       Database database,
       Optional<MessageLog> messageLog,
-      InProcessBus bus,
+      Optional<AutoCloseable> natsBus,
       Processor processor,
       Vertx vertx,
       Gateway gateway,
@@ -96,7 +99,7 @@ public final class Joule implements AutoCloseable {
     this.embedded = embedded;
     this.database = database;
     this.messageLog = messageLog;
-    this.bus = bus;
+    this.natsBus = natsBus;
     this.processor = processor;
     this.vertx = vertx;
     this.gateway = gateway;
@@ -153,7 +156,11 @@ public final class Joule implements AutoCloseable {
             : Optional.empty();
     messageLog.ifPresent(opened::push);
     OcppJson codec = OcppJson.forCentralSystem();
-    InProcessBus bus = new InProcessBus(clock, config.ackWait());
+    Optional<NatsBus> nats = config.bus().map(settings -> natsBus(settings, config, codec, opened));
+    Inbox inbox =
+        nats.<Inbox>map(b -> b).orElseGet(() -> new InProcessBus(clock, config.ackWait()));
+    Replies replies = nats.<Replies>map(b -> b).orElseGet(() -> (InProcessBus) inbox);
+    String node = config.bus().map(Config.Bus::nodeId).orElse(NODE);
     Handlers handlers = Profiles.handlers(config.core(), codec);
     Metrics metrics = new Metrics();
     Optional<FaultInjection> faults =
@@ -163,10 +170,10 @@ public final class Joule implements AutoCloseable {
     RecentEvents events = new RecentEvents(clock, config.eventsRetention(), EVENTS_CAPACITY);
     Processor processor =
         new Processor(
-            bus,
-            bus,
+            inbox,
+            replies,
             new BatchRunner(dataSource, handlers, codec, clock, events),
-            config.workers(),
+            config.runs(Role.PROCESSOR) ? config.workers() : 0,
             config.batchSize(),
             faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
             metrics);
@@ -181,11 +188,11 @@ public final class Joule implements AutoCloseable {
     Gateway gateway =
         new Gateway(
             vertx,
-            NODE,
+            node,
             config.gateway(),
             codec,
-            metrics.counting(bus),
-            bus,
+            metrics.counting(inbox),
+            replies,
             admission(config.admission(), dataSource, clock),
             messageLog.<FrameLog>map(log -> log).orElse(FrameLog.NONE),
             clock);
@@ -206,27 +213,39 @@ public final class Joule implements AutoCloseable {
             commands.connected(connected.chargerId());
           }
         });
-    int interrupted = commands.resolveInterrupted();
-    if (interrupted > 0) {
-      LOG.warn("{} commands left without outcome by the previous run marked error", interrupted);
+    if (nats.isEmpty()) {
+      // In a cluster another API node may be waiting for these outcomes right now.
+      int interrupted = commands.resolveInterrupted();
+      if (interrupted > 0) {
+        LOG.warn("{} commands left without outcome by the previous run marked error", interrupted);
+      }
     }
     ApiTokens tokens = new ApiTokens(database, new ApiTokenRepository(), config.apiToken(), clock);
     Router router = Router.router(vertx);
     new TokenAuth(tokens, blocking).mount(router);
-    new CommandApi(commands, blocking).mount(router);
-    new EventsApi(events).mount(router);
-    new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+    if (config.runs(Role.API)) {
+      new CommandApi(commands, blocking).mount(router);
+      new EventsApi(events).mount(router);
+      new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+    }
     AutoCloseable supervision =
-        supervise(config, processor, bus, gateway, dataSource, faults, metrics, clock, router);
+        supervise(config, processor, inbox, gateway, dataSource, faults, metrics, clock, router);
     opened.push(supervision);
-    OpenApi.mount(router);
+    if (config.runs(Role.API)) {
+      OpenApi.mount(router);
+    }
     HttpServerOptions options = new HttpServerOptions().setPort(config.port()).setHost("0.0.0.0");
     Gateway.configure(options, config.gateway());
     EventLoopServer.Deployed servers;
     try {
       servers =
           EventLoopServer.deploy(
-                  vertx, options, config.port(), config.eventLoops(), router, gateway)
+                  vertx,
+                  options,
+                  config.port(),
+                  config.eventLoops(),
+                  router,
+                  config.runs(Role.GATEWAY) ? Optional.of(gateway) : Optional.empty())
               .await();
     } catch (Exception e) { // await() rethrows the bind failure, checked or not
       throw new IllegalStateException(
@@ -238,7 +257,7 @@ public final class Joule implements AutoCloseable {
             embedded,
             database,
             messageLog,
-            bus,
+            nats.map(b -> (AutoCloseable) b),
             processor,
             vertx,
             gateway,
@@ -250,6 +269,18 @@ public final class Joule implements AutoCloseable {
     LOG.info("  chargers connect to  ws://<host>:{}/ocpp/<chargePointId>", servers.port());
     LOG.info("  HTTP API             http://<host>:{}/api/v1", servers.port());
     LOG.info("  event loops          {}", config.eventLoops());
+    LOG.info(
+        "  roles                {}",
+        config.roles().stream().map(Role::key).collect(java.util.stream.Collectors.joining(",")));
+    config
+        .bus()
+        .ifPresent(
+            b ->
+                LOG.info(
+                    "  bus                  {} cluster={} node={}",
+                    b.natsUrl(),
+                    b.cluster(),
+                    node));
     LOG.info(
         "  data                 {}",
         config
@@ -269,7 +300,7 @@ public final class Joule implements AutoCloseable {
   private static AutoCloseable supervise(
       Config config,
       Processor processor,
-      InProcessBus bus,
+      Inbox bus,
       Gateway gateway,
       DataSource dataSource,
       Optional<FaultInjection> faults,
@@ -305,12 +336,37 @@ public final class Joule implements AutoCloseable {
             () ->
                 Thread.ofPlatform()
                     .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)));
-    metrics.bind(supervisor, config.workers(), gatewaySignals);
+    metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
     new SupervisionApi(supervisor, metrics, alerts, processor, faults).mount(router);
     return () -> {
       supervisor.close();
       webhook.ifPresent(Webhook::close);
     };
+  }
+
+  private static NatsBus natsBus(
+      Config.Bus settings, Config config, OcppJson codec, Deque<AutoCloseable> opened) {
+    io.nats.client.Connection connection = NatsConnection.open(settings);
+    NatsBus bus;
+    try {
+      bus =
+          new NatsBus(
+              connection,
+              settings.cluster(),
+              codec,
+              config.ackWait(),
+              config.supervision().stallAfter(),
+              settings.maxDeliver());
+    } catch (RuntimeException e) {
+      try {
+        connection.close();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      throw e;
+    }
+    opened.push(bus); // closing the bus closes its connection
+    return bus;
   }
 
   private static Admission admission(Config.Admission policy, DataSource dataSource, Clock clock) {
@@ -371,6 +427,14 @@ public final class Joule implements AutoCloseable {
       LOG.warn("stopping supervision failed", e);
     }
     processor.close();
+    natsBus.ifPresent(
+        bus -> {
+          try {
+            bus.close();
+          } catch (Exception e) {
+            LOG.warn("closing the NATS bus failed", e);
+          }
+        });
     messageLog.ifPresent(MessageLog::close);
     vertx.close().await();
     blocking.shutdown();

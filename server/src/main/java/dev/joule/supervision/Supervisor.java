@@ -128,7 +128,9 @@ public final class Supervisor implements AutoCloseable {
       }
     }
     InboxStats stats = inbox.stats();
-    if (stats.acked() != lastAcked || stats.waiting() + stats.leased() == 0) {
+    // A node without processor workers (a gateway or API node of a cluster) has no progress of
+    // its own to make: the waiting messages belong to the processors.
+    if (stats.acked() != lastAcked || stats.waiting() + stats.leased() == 0 || workers.isEmpty()) {
       lastAcked = stats.acked();
       lastProgressAt = now;
       failedRestarts = 0;

@@ -337,7 +337,10 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
     return cluster + ".node." + gateway + ".reply";
   }
 
-  /** Stops extending leases; what this process still holds is redelivered after ack-wait. */
+  /**
+   * Stops extending leases and closes the connection, which the bus owns from its construction;
+   * what this process still holds is redelivered after ack-wait.
+   */
   @Override
   public void close() {
     progress.shutdownNow();
@@ -348,6 +351,11 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
     JetStreamSubscription subscription;
     while ((subscription = idle.poll()) != null) {
       subscription.unsubscribe();
+    }
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,0 +1,198 @@
+package dev.joule.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A scaled-out Joule for one test: its own NATS cluster name on the machine's NATS (127.0.0.1:4222)
+ * and its own database on the machine's PostgreSQL (127.0.0.1:5432). A gateway node runs in the
+ * test's JVM; processor nodes are child JVMs, so a test can kill -9, stop and continue them by pid.
+ * Skips the test with one line when NATS or PostgreSQL is not there.
+ */
+final class Cluster implements AutoCloseable {
+  static final String NATS = "nats://127.0.0.1:4222";
+  static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+
+  final String name = "joule-it-" + UUID.randomUUID().toString().substring(0, 8);
+  final String database = name.replace('-', '_');
+  private final Path logs;
+  private final List<Node> children = new ArrayList<>();
+  private final List<AutoCloseable> inProcess = new ArrayList<>();
+
+  private Cluster(Path logs) {
+    this.logs = logs;
+  }
+
+  static Cluster start(Path logs) {
+    assumeTrue(natsAnswers(), "No NATS with JetStream at " + NATS + ": scale-out not tested");
+    assumeTrue(
+        postgresAnswers(),
+        "No PostgreSQL at 127.0.0.1:5432 for user postgres without password: scale-out not tested");
+    Cluster cluster = new Cluster(logs);
+    cluster.sql("postgres", "CREATE DATABASE " + cluster.database);
+    return cluster;
+  }
+
+  String dbUrl() {
+    return POSTGRES + database + "?user=postgres";
+  }
+
+  /** A node in this JVM with {@code roles}, e.g. the gateway the test's chargers connect to. */
+  JouleServer inProcess(String nodeId, String roles) {
+    JouleServer server =
+        JouleServer.start(
+            logs.resolve(nodeId),
+            "roles",
+            roles,
+            "nats-url",
+            NATS,
+            "db-url",
+            dbUrl(),
+            "cluster",
+            name,
+            "node-id",
+            nodeId);
+    inProcess.add(server);
+    return server;
+  }
+
+  /** A processor node in a child JVM, started and ready (it logged "Joule ready"). */
+  Node processor(String nodeId) throws IOException {
+    Path log = logs.resolve(nodeId + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.joule.app.Main",
+                "run",
+                "--port",
+                "0")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("JOULE_ROLES", "processor");
+    builder.environment().put("JOULE_NATS_URL", NATS);
+    builder.environment().put("JOULE_DB_URL", dbUrl());
+    builder.environment().put("JOULE_CLUSTER", name);
+    builder.environment().put("JOULE_NODE_ID", nodeId);
+    builder.environment().put("JOULE_DATA_DIR", logs.resolve(nodeId).toString());
+    Node node = new Node(nodeId, builder.start(), log);
+    children.add(node);
+    Await.until(
+        () -> node.logged("Joule ready") || !node.process.isAlive(), Duration.ofSeconds(60));
+    if (!node.process.isAlive()) {
+      throw new AssertionError(nodeId + " did not start: " + Files.readString(log));
+    }
+    return node;
+  }
+
+  /** A child JVM of this cluster. */
+  static final class Node {
+    final String id;
+    final Process process;
+    final Path log;
+
+    Node(String id, Process process, Path log) {
+      this.id = id;
+      this.process = process;
+      this.log = log;
+    }
+
+    boolean logged(String text) {
+      try {
+        return Files.readString(log).contains(text);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    void kill() throws InterruptedException {
+      process.destroyForcibly(); // SIGKILL: nothing of the process runs after this
+      process.waitFor();
+    }
+
+    void signal(String signal) throws IOException, InterruptedException {
+      int code =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+      if (code != 0) {
+        throw new AssertionError("kill -" + signal + " " + process.pid() + " failed: " + code);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (Node node : children) {
+      if (node.process.isAlive()) {
+        node.signal("CONT"); // let a stopped child run its death
+        node.process.destroyForcibly();
+      }
+      node.process.waitFor();
+    }
+    for (AutoCloseable node : inProcess.reversed()) {
+      node.close();
+    }
+    try (Connection nats = Nats.connect(NATS)) {
+      nats.jetStreamManagement().deleteStream(name + "-inbox");
+    } catch (Exception e) {
+      // the stream may not exist when start-up failed
+    }
+    sql("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+  }
+
+  void sql(String db, String statement) {
+    try (var connection = DriverManager.getConnection(POSTGRES + db + "?user=postgres");
+        var s = connection.createStatement()) {
+      s.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+    }
+  }
+
+  long count(String query) {
+    try (var connection = DriverManager.getConnection(dbUrl());
+        var s = connection.createStatement();
+        var rows = s.executeQuery(query)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(query + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean natsAnswers() {
+    try (Connection nats =
+        Nats.connect(
+            new Options.Builder()
+                .server(NATS)
+                .connectionTimeout(Duration.ofSeconds(2))
+                .maxReconnects(0)
+                .build())) {
+      nats.jetStreamManagement().getAccountStatistics();
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static boolean postgresAnswers() {
+    try (var connection = DriverManager.getConnection(POSTGRES + "postgres?user=postgres")) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+}
