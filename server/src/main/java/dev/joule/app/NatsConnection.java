@@ -1,5 +1,6 @@
 package dev.joule.app;
 
+import dev.joule.bus.nats.NatsErrors;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -21,6 +22,7 @@ final class NatsConnection {
             .connectionTimeout(Duration.ofSeconds(2))
             .maxReconnects(-1) // once up, a NATS restart is waited out, never a reason to stop
             .reconnectWait(Duration.ofMillis(500))
+            .errorListener(new NatsErrors())
             .build();
     String reason = "";
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
