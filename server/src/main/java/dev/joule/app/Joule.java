@@ -75,7 +75,7 @@ public final class Joule implements AutoCloseable {
   private final Optional<EmbeddedPostgres> embedded;
   private final Database database;
   private final Optional<MessageLog> messageLog;
-  private final Optional<AutoCloseable> natsBus;
+  private final Optional<NatsBus> natsBus;
   private final Processor processor;
   private final Vertx vertx;
   private final Gateway gateway;
@@ -88,7 +88,7 @@ public final class Joule implements AutoCloseable {
       Optional<EmbeddedPostgres> embedded,
       Database database,
       Optional<MessageLog> messageLog,
-      Optional<AutoCloseable> natsBus,
+      Optional<NatsBus> natsBus,
       Processor processor,
       Vertx vertx,
       Gateway gateway,
@@ -257,7 +257,7 @@ public final class Joule implements AutoCloseable {
             embedded,
             database,
             messageLog,
-            nats.map(b -> (AutoCloseable) b),
+            nats,
             processor,
             vertx,
             gateway,
@@ -427,14 +427,7 @@ public final class Joule implements AutoCloseable {
       LOG.warn("stopping supervision failed", e);
     }
     processor.close();
-    natsBus.ifPresent(
-        bus -> {
-          try {
-            bus.close();
-          } catch (Exception e) {
-            LOG.warn("closing the NATS bus failed", e);
-          }
-        });
+    natsBus.ifPresent(NatsBus::close);
     messageLog.ifPresent(MessageLog::close);
     vertx.close().await();
     blocking.shutdown();
