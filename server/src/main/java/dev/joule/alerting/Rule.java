@@ -10,14 +10,22 @@ public enum Rule {
   PROCESSING_STALLED("ProcessingStalled") {
     @Override
     boolean breached(Signals s, AlertSettings t) {
-      return s.recentStalls() > 0 || s.longestHeld().compareTo(t.stallHeld()) >= 0;
+      return s.recentStalls() > 0
+          || s.longestHeld().compareTo(t.stallHeld()) >= 0
+          || !s.stalledInstances().isEmpty();
     }
 
     @Override
     String describe(Signals s) {
+      if (s.recentStalls() == 0 && !s.stalledInstances().isEmpty()) {
+        return "processing stalled: instance " + String.join("; ", s.stalledInstances());
+      }
       return "processing stalled: a worker has held its messages for "
           + seconds(s.longestHeld())
-          + (s.recentStalls() > 0 ? ", " + s.recentStalls() + " stalled worker(s) replaced" : "");
+          + (s.recentStalls() > 0 ? ", " + s.recentStalls() + " stalled worker(s) replaced" : "")
+          + (s.stalledInstances().isEmpty()
+              ? ""
+              : "; instance " + String.join("; ", s.stalledInstances()));
     }
   },
   PROCESSING_BEHIND("ProcessingBehind") {
@@ -82,6 +90,17 @@ public enum Rule {
     @Override
     String describe(Signals s) {
       return s.commandTimeoutsLastMinute() + " commands to chargers timed out in the last minute";
+    }
+  },
+  INSTANCE_GONE("InstanceGone") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return !s.goneInstances().isEmpty();
+    }
+
+    @Override
+    String describe(Signals s) {
+      return "instance gone: " + String.join("; ", s.goneInstances());
     }
   },
   DATABASE_SLOW("DatabaseSlow") {

@@ -2,6 +2,7 @@ package dev.joule.alerting;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The progress signals the alert rules read, sampled once a second by the supervisor.
@@ -17,6 +18,9 @@ import java.time.Instant;
  * @param disconnectsLastMinute charger connections closed in the last minute
  * @param commandTimeoutsLastMinute commands to chargers that timed out in the last minute
  * @param dbLatency the readiness probe's latency (elapsed time if it has not answered yet)
+ * @param stalledInstances instances of the cluster whose processing stalled, in words (empty on
+ *     every node but the acting supervisor)
+ * @param goneInstances instances of the cluster without a heartbeat, in words (idem)
  */
 public record Signals(
     Instant at,
@@ -29,4 +33,12 @@ public record Signals(
     long redeliveriesLastMinute,
     long disconnectsLastMinute,
     long commandTimeoutsLastMinute,
-    Duration dbLatency) {}
+    Duration dbLatency,
+    List<String> stalledInstances,
+    List<String> goneInstances) {
+
+  public Signals {
+    stalledInstances = List.copyOf(stalledInstances);
+    goneInstances = List.copyOf(goneInstances);
+  }
+}

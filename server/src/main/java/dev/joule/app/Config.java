@@ -52,7 +52,8 @@ public record Config(
    * @param nodeId this process's name in the cluster; replies for its chargers are addressed to it
    * @param maxDeliver deliveries of one CALL after which it is dead-lettered
    */
-  public record Bus(String natsUrl, String cluster, String nodeId, int maxDeliver) {}
+  public record Bus(
+      String natsUrl, String cluster, String nodeId, int maxDeliver, Duration instanceGoneAfter) {}
 
   public boolean runs(Role role) {
     return roles.contains(role);

@@ -81,6 +81,7 @@ public final class ConfigLoader {
     DEFAULTS.put("cluster", "joule");
     DEFAULTS.put("node-id", ""); // unset: host name and pid
     DEFAULTS.put("max-deliver", "5");
+    DEFAULTS.put("instance-gone-after", "3s");
   }
 
   /** Names that are safe inside a NATS subject, stream and consumer name. */
@@ -210,7 +211,15 @@ public final class ConfigLoader {
     }
     String cluster = v.name("cluster");
     String nodeId = v.optional("node-id").isPresent() ? v.name("node-id") : defaultNodeId();
-    return Optional.of(new Config.Bus(url, cluster, nodeId, v.integer("max-deliver", 1, 1000)));
+    Duration goneAfter = v.duration("instance-gone-after", false);
+    if (goneAfter.compareTo(Duration.ofSeconds(2)) < 0
+        || goneAfter.compareTo(Duration.ofMinutes(1)) > 0) {
+      // Heartbeats go once a second: below 2 s one late beat would mark a live node gone.
+      throw new ConfigError(
+          "instance-gone-after", "must be between 2s and 1m, got " + v.get("instance-gone-after"));
+    }
+    return Optional.of(
+        new Config.Bus(url, cluster, nodeId, v.integer("max-deliver", 1, 1000), goneAfter));
   }
 
   /** Host name and pid, reduced to the characters a NATS subject allows. */

@@ -38,6 +38,7 @@ import dev.joule.supervision.Metrics;
 import dev.joule.supervision.SupervisionApi;
 import dev.joule.supervision.SupervisionSettings;
 import dev.joule.supervision.Supervisor;
+import dev.joule.supervision.instances.InstanceMonitor;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
@@ -168,6 +169,9 @@ public final class Joule implements AutoCloseable {
             ? Optional.of(new FaultInjection())
             : Optional.empty();
     RecentEvents events = new RecentEvents(clock, config.eventsRetention(), EVENTS_CAPACITY);
+    // Before any worker leases: a second live node with this id must not start processing.
+    InstanceMonitor instances = InstanceWiring.monitor(config, node, inbox, metrics);
+    opened.push(instances);
     Processor processor =
         new Processor(
             inbox,
@@ -229,7 +233,17 @@ public final class Joule implements AutoCloseable {
       new ReadApi(dataSource, gateway, clock, blocking).mount(router);
     }
     AutoCloseable supervision =
-        supervise(config, processor, inbox, gateway, dataSource, faults, metrics, clock, router);
+        supervise(
+            config,
+            processor,
+            inbox,
+            gateway,
+            instances,
+            dataSource,
+            faults,
+            metrics,
+            clock,
+            router);
     opened.push(supervision);
     if (config.runs(Role.API)) {
       OpenApi.mount(router);
@@ -302,6 +316,7 @@ public final class Joule implements AutoCloseable {
       Processor processor,
       Inbox bus,
       Gateway gateway,
+      InstanceMonitor instances,
       DataSource dataSource,
       Optional<FaultInjection> faults,
       Metrics metrics,
@@ -327,6 +342,7 @@ public final class Joule implements AutoCloseable {
             processor,
             bus,
             gatewaySignals,
+            instances::instances,
             dataSource,
             faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
             config.supervision(),
@@ -337,8 +353,10 @@ public final class Joule implements AutoCloseable {
                 Thread.ofPlatform()
                     .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)));
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
+    instances.start(() -> InstanceWiring.progress(supervisor.health()));
     new SupervisionApi(supervisor, metrics, alerts, processor, faults).mount(router);
     return () -> {
+      instances.close(); // withdraws the heartbeat first: a clean stop is not "gone"
       supervisor.close();
       webhook.ifPresent(Webhook::close);
     };
@@ -358,11 +376,7 @@ public final class Joule implements AutoCloseable {
               config.supervision().stallAfter(),
               settings.maxDeliver());
     } catch (RuntimeException e) {
-      try {
-        connection.close();
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      NatsConnection.close(connection);
       throw e;
     }
     opened.push(bus); // closing the bus closes its connection

@@ -14,6 +14,15 @@ final class NatsConnection {
 
   private NatsConnection() {}
 
+  /** Closes {@code connection} after a failed start; an interrupt is kept for the caller. */
+  static void close(Connection connection) {
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static Connection open(Config.Bus bus) {
     Options options =
         new Options.Builder()

@@ -1,11 +1,15 @@
 package dev.joule.supervision;
 
+import dev.joule.supervision.instances.InstanceView;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The supervisor's view at one moment: what {@code GET /api/v1/health} answers, and what {@code
  * /health/ready} and {@code /metrics} read. Durations are in seconds, as in the metrics.
+ *
+ * @param supervisor the node that acts as the cluster's supervisor (holds the lease)
+ * @param instances every node of the cluster (in one process: this one), live, stalled or gone
  */
 public record Health(
     Instant at,
@@ -14,7 +18,9 @@ public record Health(
     Processing processing,
     Database database,
     Chargers chargers,
-    List<String> alertsFiring) {
+    List<String> alertsFiring,
+    String supervisor,
+    List<InstanceView> instances) {
 
   /** Processing progress, overall and per worker. */
   public record Processing(

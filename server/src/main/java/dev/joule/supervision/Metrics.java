@@ -7,18 +7,24 @@ import dev.joule.bus.Lease;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.Side;
 import dev.joule.processing.ProcessingListener;
+import dev.joule.supervision.instances.InstanceState;
+import dev.joule.supervision.instances.InstanceView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Joule's Prometheus metrics. Names are written once here, in Micrometer's dotted form; Prometheus
@@ -46,6 +52,12 @@ public final class Metrics implements ProcessingListener {
   public static final String REPLY_DEADLINE_MISSED = "joule.replies.deadline.missed";
   public static final String DB_LATENCY = "joule.db.latency";
   public static final String READY = "joule.ready";
+  public static final String INSTANCE_UP = "joule.instance.up";
+  public static final String INSTANCE_STALLED = "joule.instance.stalled";
+  public static final String INSTANCE_HEARTBEAT_AGE = "joule.instance.heartbeat.age";
+  public static final String INSTANCE_HOLDING = "joule.instance.holding";
+  public static final String INSTANCE_PROCESSED = "joule.instance.processed";
+  public static final String INSTANCE_CONNECTED = "joule.instance.connected";
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -53,6 +65,19 @@ public final class Metrics implements ProcessingListener {
   private final Map<Action, Counter> results = new EnumMap<>(Action.class);
   private final Map<Action, Counter> errors = new EnumMap<>(Action.class);
   private final Map<Action, Timer> durations = new EnumMap<>(Action.class);
+  private final MultiGauge instanceUp =
+      instanceGauge(INSTANCE_UP, "1 when the instance sends heartbeats and progresses", null);
+  private final MultiGauge instanceStalled =
+      instanceGauge(INSTANCE_STALLED, "1 when the instance holds messages without progress", null);
+  private final MultiGauge instanceAge =
+      instanceGauge(INSTANCE_HEARTBEAT_AGE, "Age of the instance's last heartbeat", "seconds");
+  private final MultiGauge instanceHolding =
+      instanceGauge(INSTANCE_HOLDING, "Messages the instance's workers hold", "messages");
+  private final MultiGauge instanceProcessed =
+      instanceGauge(
+          INSTANCE_PROCESSED, "Messages the instance answered since it started", "messages");
+  private final MultiGauge instanceConnected =
+      instanceGauge(INSTANCE_CONNECTED, "Chargers connected to the instance", null);
 
   public Metrics() {
     for (Action action : Action.values()) {
@@ -179,6 +204,37 @@ public final class Metrics implements ProcessingListener {
     Gauge.builder(READY, () -> health.get().ready() ? 1 : 0)
         .description("1 when processing progresses and the database answers")
         .register(registry);
+  }
+
+  private MultiGauge instanceGauge(String name, String description, String unit) {
+    MultiGauge.Builder builder = MultiGauge.builder(name).description(description);
+    if (unit != null) {
+      builder.baseUnit(unit);
+    }
+    return builder.register(registry);
+  }
+
+  /**
+   * Every instance of the cluster as one row per gauge, labelled {@code instance} (its node-id) and
+   * {@code roles}; rows of instances no longer in the bucket disappear.
+   */
+  public void instances(List<InstanceView> views) {
+    instanceUp.register(rows(views, v -> v.state() == InstanceState.LIVE ? 1 : 0), true);
+    instanceStalled.register(rows(views, v -> v.state() == InstanceState.STALLED ? 1 : 0), true);
+    instanceAge.register(rows(views, InstanceView::heartbeatAgeSeconds), true);
+    instanceHolding.register(rows(views, InstanceView::holding), true);
+    instanceProcessed.register(rows(views, InstanceView::processed), true);
+    instanceConnected.register(rows(views, InstanceView::connected), true);
+  }
+
+  private static List<MultiGauge.Row<?>> rows(
+      List<InstanceView> views, ToDoubleFunction<InstanceView> value) {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>(views.size());
+    for (InstanceView view : views) {
+      Tags tags = Tags.of("instance", view.id(), "roles", String.join(",", view.roles()));
+      rows.add(MultiGauge.Row.of(tags, value.applyAsDouble(view)));
+    }
+    return rows;
   }
 
   /** The Prometheus text exposition. */

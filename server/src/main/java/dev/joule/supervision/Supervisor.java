@@ -7,6 +7,7 @@ import dev.joule.bus.InboxStats;
 import dev.joule.processing.FaultPoint;
 import dev.joule.processing.Processor;
 import dev.joule.processing.WorkerState;
+import dev.joule.supervision.instances.Instances;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       do not help, so a crash loop does not spin.
  * </ul>
  *
- * Once a second it samples the signals, probes the database and evaluates the alert rules.
+ * Once a second it samples the signals, probes the database and evaluates the alert rules, with
+ * what the instance monitor sees of the cluster (stalled and gone instances) among the signals.
  */
 public final class Supervisor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
@@ -42,6 +44,7 @@ public final class Supervisor implements AutoCloseable {
   private final Processor processor;
   private final Inbox inbox;
   private final Supplier<GatewaySignals> gateway;
+  private final Supplier<Instances> instances;
   private final SupervisionSettings settings;
   private final Alerts alerts;
   private final Clock clock;
@@ -64,6 +67,7 @@ public final class Supervisor implements AutoCloseable {
       Processor processor,
       Inbox inbox,
       Supplier<GatewaySignals> gateway,
+      Supplier<Instances> instances,
       DataSource dataSource,
       FaultPoint faults,
       SupervisionSettings settings,
@@ -74,6 +78,7 @@ public final class Supervisor implements AutoCloseable {
     this.processor = processor;
     this.inbox = inbox;
     this.gateway = gateway;
+    this.instances = instances;
     this.settings = settings;
     this.alerts = alerts;
     this.clock = clock;
@@ -179,6 +184,7 @@ public final class Supervisor implements AutoCloseable {
   }
 
   private Signals signals(InboxStats stats, long now) {
+    Instances cluster = instances.get();
     Sample latest = samples.peekLast();
     Sample previous = sampleAgo(1);
     Sample tenAgo = sampleAgo(10);
@@ -201,7 +207,9 @@ public final class Supervisor implements AutoCloseable {
         latest.inbox.redelivered() - minuteAgo.inbox.redelivered(),
         latest.gateway.disconnects() - minuteAgo.gateway.disconnects(),
         latest.gateway.commandTimeouts() - minuteAgo.gateway.commandTimeouts(),
-        database.latency());
+        database.latency(),
+        cluster.stalled(),
+        cluster.gone());
   }
 
   private Sample sampleAgo(int seconds) {
@@ -268,7 +276,9 @@ public final class Supervisor implements AutoCloseable {
             states),
         new Health.Database(database.healthy(), seconds(database.latency())),
         new Health.Chargers(gatewaySignals.connected(), gatewaySignals.disconnects()),
-        alerts.firing());
+        alerts.firing(),
+        instances.get().supervisor(),
+        instances.get().instances());
   }
 
   private static double seconds(Duration d) {

@@ -38,7 +38,9 @@ class AlertsTest {
         0,
         0,
         0,
-        Duration.ofMillis(2));
+        Duration.ofMillis(2),
+        List.of(),
+        List.of());
   }
 
   @Test
@@ -76,7 +78,9 @@ class AlertsTest {
               0,
               0,
               0,
-              Duration.ofMillis(2)));
+              Duration.ofMillis(2),
+              List.of(),
+              List.of()));
     }
     assertThat(sent).isEmpty();
     alerts.evaluate(
@@ -91,7 +95,9 @@ class AlertsTest {
             0,
             0,
             0,
-            Duration.ofMillis(2)));
+            Duration.ofMillis(2),
+            List.of(),
+            List.of()));
     assertThat(sent).extracting(AlertEvent::alert).containsExactly("ProcessingBehind");
     assertThat(sent.getFirst().since()).isEqualTo(T0);
   }

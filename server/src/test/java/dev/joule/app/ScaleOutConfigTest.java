@@ -3,6 +3,7 @@ package dev.joule.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,8 @@ class ScaleOutConfigTest {
             Map.of());
 
     assertThat(config.roles()).containsExactlyInAnyOrder(Role.GATEWAY, Role.API, Role.SUPERVISOR);
-    assertThat(config.bus()).contains(new Config.Bus("nats://127.0.0.1:4222", "joule", "g1", 5));
+    assertThat(config.bus())
+        .contains(new Config.Bus("nats://127.0.0.1:4222", "joule", "g1", 5, Duration.ofSeconds(3)));
   }
 
   @Test

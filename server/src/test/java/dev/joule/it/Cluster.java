@@ -49,28 +49,49 @@ final class Cluster implements AutoCloseable {
     return POSTGRES + database + "?user=postgres";
   }
 
-  /** A node in this JVM with {@code roles}, e.g. the gateway the test's chargers connect to. */
-  JouleServer inProcess(String nodeId, String roles) {
-    JouleServer server =
-        JouleServer.start(
-            logs.resolve(nodeId),
-            "roles",
-            roles,
-            "nats-url",
-            NATS,
-            "db-url",
-            dbUrl(),
-            "cluster",
-            name,
-            "node-id",
-            nodeId);
+  /**
+   * A node in this JVM with {@code roles}, e.g. the gateway the test's chargers connect to; {@code
+   * keyValues} are further configuration keys and values.
+   */
+  JouleServer inProcess(String nodeId, String roles, String... keyValues) {
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "roles",
+                roles,
+                "nats-url",
+                NATS,
+                "db-url",
+                dbUrl(),
+                "cluster",
+                name,
+                "node-id",
+                nodeId));
+    options.addAll(List.of(keyValues));
+    JouleServer server = JouleServer.start(logs.resolve(nodeId), options.toArray(String[]::new));
     inProcess.add(server);
     return server;
   }
 
   /** A processor node in a child JVM, started and ready (it logged "Joule ready"). */
   Node processor(String nodeId) throws IOException {
-    Path log = logs.resolve(nodeId + ".log");
+    return child(nodeId, "processor");
+  }
+
+  /** A node with {@code roles} in a child JVM, started and ready (it logged "Joule ready"). */
+  Node child(String nodeId, String roles) throws IOException {
+    Node node = launch(nodeId, roles);
+    Await.until(
+        () -> node.logged("Joule ready") || !node.process.isAlive(), Duration.ofSeconds(60));
+    if (!node.process.isAlive()) {
+      throw new AssertionError(nodeId + " did not start: " + Files.readString(node.log));
+    }
+    return node;
+  }
+
+  /** A node with {@code roles} in a child JVM, started: it may still fail to start. */
+  Node launch(String nodeId, String roles) throws IOException {
+    Path log = logs.resolve(nodeId + "-" + children.size() + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -83,7 +104,7 @@ final class Cluster implements AutoCloseable {
                 "0")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    builder.environment().put("JOULE_ROLES", "processor");
+    builder.environment().put("JOULE_ROLES", roles);
     builder.environment().put("JOULE_NATS_URL", NATS);
     builder.environment().put("JOULE_DB_URL", dbUrl());
     builder.environment().put("JOULE_CLUSTER", name);
@@ -91,11 +112,6 @@ final class Cluster implements AutoCloseable {
     builder.environment().put("JOULE_DATA_DIR", logs.resolve(nodeId).toString());
     Node node = new Node(nodeId, builder.start(), log);
     children.add(node);
-    Await.until(
-        () -> node.logged("Joule ready") || !node.process.isAlive(), Duration.ofSeconds(60));
-    if (!node.process.isAlive()) {
-      throw new AssertionError(nodeId + " did not start: " + Files.readString(log));
-    }
     return node;
   }
 
@@ -146,9 +162,14 @@ final class Cluster implements AutoCloseable {
       node.close();
     }
     try (Connection nats = Nats.connect(NATS)) {
-      nats.jetStreamManagement().deleteStream(name + "-inbox");
-    } catch (Exception e) {
-      // the stream may not exist when start-up failed
+      for (String stream : List.of("-inbox", "-instances", "-leases")) {
+        try {
+          nats.jetStreamManagement()
+              .deleteStream(stream.equals("-inbox") ? name + stream : "KV_" + name + stream);
+        } catch (Exception e) {
+          // the stream may not exist when start-up failed
+        }
+      }
     }
     sql("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
   }

@@ -1,0 +1,181 @@
+package dev.joule.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Instance-level supervision on NATS KV: every node's heartbeat, judged by the acting supervisor,
+ * shown on every node's health and metrics, and alerted when an instance stalls or goes.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class InstancesIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void healthAndMetricsListEveryNodeOfTheCluster() throws Exception {
+    try (Cluster cluster = Cluster.start(dir)) {
+      JouleServer gateway = cluster.inProcess("g1", "gateway,api,supervisor");
+      cluster.processor("p1");
+
+      Await.until(() -> "live".equals(state(gateway, "p1")), Duration.ofSeconds(10));
+      JsonNode health = health(gateway);
+      assertThat(health.path("supervisor").asText()).isEqualTo("g1");
+      assertThat(state(gateway, "g1")).isEqualTo("live");
+      JsonNode p1 = instance(health, "p1");
+      assertThat(p1.path("roles").toString()).isEqualTo("[\"processor\"]");
+      assertThat(p1.path("pid").asLong()).isPositive();
+      assertThat(gateway.get("/metrics").body())
+          .contains("joule_instance_up{instance=\"p1\",roles=\"processor\"} 1.0")
+          .contains("joule_instance_up{instance=\"g1\",roles=\"api,gateway,supervisor\"} 1.0");
+    }
+  }
+
+  @Test
+  void aFrozenProcessorIsAlertedByNameWhileTheOtherAnswersAndResolvesWhenItContinues()
+      throws Exception {
+    try (Cluster cluster = Cluster.start(dir)) {
+      JouleServer gateway =
+          cluster.inProcess("g1", "gateway,api,supervisor", "alert-resolve-after", "2s");
+      Cluster.Node frozen = cluster.processor("p1");
+      cluster.processor("p2");
+      Await.until(() -> "live".equals(state(gateway, "p2")), Duration.ofSeconds(10));
+      try (RawCharger charger = gateway.charger("CP-INSTANCE")) {
+        assertThat(charger.call(boot("b1"))).startsWith("[3,\"b1\"");
+
+        frozen.signal("STOP");
+        Await.until(() -> firing(gateway, "ProcessingStalled", "p1"), Duration.ofSeconds(10));
+        assertThat(state(gateway, "p1")).isEqualTo("gone");
+        assertThat(firing(gateway, "InstanceGone", "p1")).isTrue();
+        assertThat(charger.call("[2,\"h1\",\"Heartbeat\",{}]")).startsWith("[3,\"h1\"");
+
+        frozen.signal("CONT");
+        Await.until(() -> "live".equals(state(gateway, "p1")), Duration.ofSeconds(10));
+        Await.until(
+            () -> resolved(gateway, "ProcessingStalled") && resolved(gateway, "InstanceGone"),
+            Duration.ofSeconds(20));
+        assertThat(charger.call("[2,\"h2\",\"Heartbeat\",{}]")).startsWith("[3,\"h2\"");
+      }
+    }
+  }
+
+  @Test
+  void aSecondLiveNodeWithTheSameIdRefusesToStartWithOneLine() throws Exception {
+    try (Cluster cluster = Cluster.start(dir)) {
+      cluster.inProcess("g1", "gateway,api,supervisor");
+      Cluster.Node first = cluster.processor("p1");
+
+      Cluster.Node second = cluster.launch("p1", "processor");
+      assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(second.process.exitValue()).isEqualTo(3);
+      assertThat(Files.readString(second.log))
+          .contains("joule: could not start: node-id: another live node already runs as 'p1'")
+          .doesNotContain("Joule ready");
+      assertThat(first.process.isAlive()).isTrue();
+    }
+  }
+
+  @Test
+  void aNodeKilledAndStartedAgainTakesItsIdBack() throws Exception {
+    try (Cluster cluster = Cluster.start(dir)) {
+      JouleServer gateway = cluster.inProcess("g1", "gateway,api,supervisor");
+      Cluster.Node first = cluster.processor("p1");
+      Await.until(() -> "live".equals(state(gateway, "p1")), Duration.ofSeconds(10));
+      long firstPid = first.process.pid();
+
+      first.kill();
+      Cluster.Node again = cluster.processor("p1");
+
+      Await.until(
+          () -> instance(health(gateway), "p1").path("pid").asLong() == again.process.pid(),
+          Duration.ofSeconds(10));
+      assertThat(again.process.pid()).isNotEqualTo(firstPid);
+      assertThat(state(gateway, "p1")).isEqualTo("live");
+    }
+  }
+
+  @Test
+  void whenTheActingSupervisorIsKilledAnotherTakesOver() throws Exception {
+    try (Cluster cluster = Cluster.start(dir)) {
+      Cluster.Node first = cluster.child("s1", "supervisor");
+      JouleServer gateway = cluster.inProcess("g1", "gateway,api,supervisor");
+      Await.until(() -> "s1".equals(health(gateway).path("supervisor").asText()));
+
+      first.kill();
+
+      Await.until(
+          () -> "g1".equals(health(gateway).path("supervisor").asText()), Duration.ofSeconds(10));
+      Await.until(() -> firing(gateway, "InstanceGone", "s1"), Duration.ofSeconds(10));
+    }
+  }
+
+  private static JsonNode health(JouleServer node) {
+    try {
+      return JSON.readTree(node.get("/api/v1/health").body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode instance(JsonNode health, String id) {
+    for (JsonNode instance : health.path("instances")) {
+      if (instance.path("id").asText().equals(id)) {
+        return instance;
+      }
+    }
+    return JSON.missingNode();
+  }
+
+  private static String state(JouleServer node, String id) {
+    return instance(health(node), id).path("state").asText();
+  }
+
+  private static List<JsonNode> alerts(JouleServer node) {
+    try {
+      List<JsonNode> items = new ArrayList<>();
+      JSON.readTree(node.get("/api/v1/alerts").body()).path("items").forEach(items::add);
+      return items;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean firing(JouleServer node, String alert, String naming) {
+    return alerts(node).stream()
+        .anyMatch(
+            a ->
+                a.path("alert").asText().equals(alert)
+                    && a.path("state").asText().equals("firing")
+                    && a.path("text").asText().contains(naming));
+  }
+
+  private static boolean resolved(JouleServer node, String alert) {
+    List<JsonNode> items = alerts(node);
+    for (int i = items.size() - 1; i >= 0; i--) {
+      JsonNode a = items.get(i);
+      if (a.path("alert").asText().equals(alert)) {
+        return a.path("state").asText().equals("resolved");
+      }
+    }
+    return false;
+  }
+
+  private static String boot(String id) {
+    return "[2,\""
+        + id
+        + "\",\"BootNotification\",{\"chargePointVendor\":\"Joule\",\"chargePointModel\":\"IT\"}]";
+  }
+}
