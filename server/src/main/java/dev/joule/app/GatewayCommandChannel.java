@@ -1,5 +1,6 @@
 package dev.joule.app;
 
+import dev.joule.cluster.HeldConnections;
 import dev.joule.domain.command.CommandChannel;
 import dev.joule.domain.command.Delivery;
 import dev.joule.gateway.CallTimeoutException;
@@ -11,8 +12,11 @@ import dev.joule.ocpp.json.Frame;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** Commands go out through the gateway of this process (embedded mode: the only one). */
-final class GatewayCommandChannel implements CommandChannel {
+/**
+ * Commands go out through the gateway of this process (embedded mode: the only one; in a cluster,
+ * for the chargers this node holds).
+ */
+final class GatewayCommandChannel implements CommandChannel, HeldConnections {
   private final Gateway gateway;
 
   GatewayCommandChannel(Gateway gateway) {
@@ -23,6 +27,13 @@ final class GatewayCommandChannel implements CommandChannel {
   public CompletableFuture<Delivery> deliver(String chargerId, Request request) {
     return gateway
         .call(chargerId, request)
+        .handle((frame, failure) -> failure == null ? answered(frame) : failed(failure));
+  }
+
+  @Override
+  public CompletableFuture<Delivery> deliver(String chargerId, long epoch, Request request) {
+    return gateway
+        .call(chargerId, epoch, request)
         .handle((frame, failure) -> failure == null ? answered(frame) : failed(failure));
   }
 

@@ -13,8 +13,10 @@ import dev.joule.bus.Replies;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.bus.nats.NatsBus;
 import dev.joule.domain.access.ApiTokens;
+import dev.joule.domain.command.CommandChannel;
 import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.ChargerEvent;
+import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
 import dev.joule.gateway.Admission;
 import dev.joule.gateway.FrameLog;
@@ -55,6 +57,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -77,6 +80,7 @@ public final class Joule implements AutoCloseable {
   private final Database database;
   private final Optional<MessageLog> messageLog;
   private final Optional<NatsBus> natsBus;
+  private final Optional<ClusterWiring> cluster;
   private final Processor processor;
   private final Vertx vertx;
   private final Gateway gateway;
@@ -90,6 +94,7 @@ public final class Joule implements AutoCloseable {
       Database database,
       Optional<MessageLog> messageLog,
       Optional<NatsBus> natsBus,
+      Optional<ClusterWiring> cluster,
       Processor processor,
       Vertx vertx,
       Gateway gateway,
@@ -101,6 +106,7 @@ public final class Joule implements AutoCloseable {
     this.database = database;
     this.messageLog = messageLog;
     this.natsBus = natsBus;
+    this.cluster = cluster;
     this.processor = processor;
     this.vertx = vertx;
     this.gateway = gateway;
@@ -168,7 +174,11 @@ public final class Joule implements AutoCloseable {
         config.supervision().faultInjection()
             ? Optional.of(new FaultInjection())
             : Optional.empty();
-    RecentEvents events = new RecentEvents(clock, config.eventsRetention(), EVENTS_CAPACITY);
+    RecentEvents recent = new RecentEvents(clock, config.eventsRetention(), EVENTS_CAPACITY);
+    Optional<ClusterWiring> cluster =
+        config.bus().map(b -> ClusterWiring.open(config, node, recent));
+    cluster.ifPresent(opened::push);
+    EventSink events = cluster.map(ClusterWiring::events).orElse(recent);
     // Before any worker leases: a second live node with this id must not start processing.
     InstanceMonitor instances = InstanceWiring.monitor(config, node, inbox, metrics);
     opened.push(instances);
@@ -200,21 +210,29 @@ public final class Joule implements AutoCloseable {
             admission(config.admission(), dataSource, clock),
             messageLog.<FrameLog>map(log -> log).orElse(FrameLog.NONE),
             clock);
+    GatewayCommandChannel local = new GatewayCommandChannel(gateway);
+    AtomicReference<Commands> ready = new AtomicReference<>();
+    CommandChannel channel =
+        cluster
+            .map(c -> c.commands(local, instances, codec, id -> ready.get().connected(id)))
+            .orElse(local);
     Commands commands =
         new Commands(
-            database,
-            new CommandRepository(),
-            new GatewayCommandChannel(gateway),
-            codec,
-            clock,
-            blocking,
-            timers,
-            events);
+            database, new CommandRepository(), channel, codec, clock, blocking, timers, events);
+    ready.set(commands);
     gateway.publishConnectionEvents(
         event -> {
-          events.publish(event);
-          if (event instanceof ChargerEvent.Connected connected) {
-            commands.connected(connected.chargerId());
+          Runnable afterwards =
+              () -> {
+                if (event instanceof ChargerEvent.Connected connected) {
+                  commands.connected(connected.chargerId());
+                }
+              };
+          if (cluster.isPresent()) {
+            cluster.get().connectionChanged(event, afterwards); // registry first, then events
+          } else {
+            events.publish(event);
+            afterwards.run();
           }
         });
     if (nats.isEmpty()) {
@@ -229,7 +247,7 @@ public final class Joule implements AutoCloseable {
     new TokenAuth(tokens, blocking).mount(router);
     if (config.runs(Role.API)) {
       new CommandApi(commands, blocking).mount(router);
-      new EventsApi(events).mount(router);
+      new EventsApi(recent).mount(router);
       new ReadApi(dataSource, gateway, clock, blocking).mount(router);
     }
     AutoCloseable supervision =
@@ -272,6 +290,7 @@ public final class Joule implements AutoCloseable {
             database,
             messageLog,
             nats,
+            cluster,
             processor,
             vertx,
             gateway,
@@ -442,6 +461,7 @@ public final class Joule implements AutoCloseable {
     }
     processor.close();
     natsBus.ifPresent(NatsBus::close);
+    cluster.ifPresent(ClusterWiring::close);
     messageLog.ifPresent(MessageLog::close);
     vertx.close().await();
     blocking.shutdown();

@@ -147,7 +147,21 @@ public final class Gateway implements ChargerConnections {
    * for slow work).
    */
   public CompletableFuture<Frame> call(String chargerId, Request request) {
+    return call(chargerId, connections.get(chargerId), request);
+  }
+
+  /**
+   * As {@link #call(String, Request)}, to the connection {@code epoch} only: a command routed here
+   * for a connection that was replaced meanwhile fails as not connected, never reaches the newer
+   * connection.
+   */
+  public CompletableFuture<Frame> call(String chargerId, long epoch, Request request) {
     Connection connection = connections.get(chargerId);
+    return call(
+        chargerId, connection != null && connection.epoch() == epoch ? connection : null, request);
+  }
+
+  private CompletableFuture<Frame> call(String chargerId, Connection connection, Request request) {
     if (connection == null) {
       parts.counters().centralCallsOffline.increment();
       return CompletableFuture.failedFuture(new ChargerOfflineException(chargerId, false));

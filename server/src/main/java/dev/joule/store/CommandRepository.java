@@ -71,6 +71,18 @@ public final class CommandRepository {
     }
   }
 
+  /** A sent command goes back to queued (it was not sent after all); false if it was not sent. */
+  public boolean markQueued(Connection connection, long id) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE command SET status = 'queued', sent_at = NULL WHERE id = ? AND status = 'sent'")) {
+      update.setLong(1, id);
+      return update.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
   /**
    * Records the final status of a command still queued or sent; empty when it was already final.
    * {@code sentAt} is kept if already set.

@@ -127,6 +127,17 @@ final class Cluster implements AutoCloseable {
       this.log = log;
     }
 
+    /** The port it listens on, from its start-up lines. */
+    int port() throws IOException {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("HTTP API +http://<host>:(\\d+)/")
+              .matcher(Files.readString(log));
+      if (!m.find()) {
+        throw new AssertionError(id + " logged no port: " + Files.readString(log));
+      }
+      return Integer.parseInt(m.group(1));
+    }
+
     boolean logged(String text) {
       try {
         return Files.readString(log).contains(text);
@@ -162,7 +173,7 @@ final class Cluster implements AutoCloseable {
       node.close();
     }
     try (Connection nats = Nats.connect(NATS)) {
-      for (String stream : List.of("-inbox", "-instances", "-leases")) {
+      for (String stream : List.of("-inbox", "-instances", "-leases", "-registry")) {
         try {
           nats.jetStreamManagement()
               .deleteStream(stream.equals("-inbox") ? name + stream : "KV_" + name + stream);

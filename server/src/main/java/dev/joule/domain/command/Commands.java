@@ -47,6 +47,9 @@ public final class Commands {
 
   private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
 
+  /** How long a command found not sent after all waits before it is handed over again. */
+  private static final Duration RETRY = Duration.ofMillis(500);
+
   private final Database database;
   private final CommandRepository repository;
   private final CommandChannel channel;
@@ -281,8 +284,51 @@ public final class Commands {
                 Optional.empty()));
       }
     }
-    delivery.thenAcceptAsync(result -> complete(pending, result), blocking);
+    delivery.thenAcceptAsync(
+        result -> {
+          if (notSentWithTimeLeft(pending, result)) {
+            requeue(pending);
+          } else {
+            complete(pending, result);
+          }
+        },
+        blocking);
     return sent;
+  }
+
+  /**
+   * A command with a ttl that turned out not sent after it was handed over: in a cluster, the
+   * gateway node the registry named was gone before anyone noticed. It waits again, as if its
+   * charger had been offline from the start.
+   */
+  private boolean notSentWithTimeLeft(Pending pending, Delivery result) {
+    return result instanceof Delivery.Offline offline
+        && !offline.sent()
+        && pending.expiresAt().filter(clock.instant()::isBefore).isPresent();
+  }
+
+  private void requeue(Pending pending) {
+    if (database.inTransaction(connection -> repository.markQueued(connection, pending.id()))) {
+      publish(
+          new ChargerEvent.CommandStatusChanged(
+              pending.chargerId(),
+              clock.instant(),
+              pending.id(),
+              pending.action().wire(),
+              CommandStatus.QUEUED.wire(),
+              Optional.empty()));
+    }
+    // Not at once: the registry may name the gone node for a few seconds more.
+    timers.schedule(
+        () -> blocking.execute(() -> retry(pending)), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void retry(Pending pending) {
+    Optional<CompletableFuture<Delivery>> delivery;
+    synchronized (waiting) {
+      delivery = handOrPark(pending);
+    }
+    delivery.ifPresent(d -> handed(pending, d));
   }
 
   private void complete(Pending pending, Delivery delivery) {
