@@ -2,18 +2,18 @@ package dev.joule.cluster;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.joule.bus.nats.KvBuckets;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.PublishOptions;
-import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.PublishAck;
-import io.nats.client.api.StorageType;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -54,22 +54,7 @@ public final class ChargerRegistry {
     String name = cluster + "-registry";
     this.subjectPrefix = "$KV." + name + ".";
     try {
-      var management = connection.keyValueManagement();
-      if (!management.getBucketNames().contains(name)) {
-        try {
-          management.create(
-              KeyValueConfiguration.builder()
-                  .name(name)
-                  .maxHistoryPerKey(1)
-                  .storageType(StorageType.File)
-                  .build());
-        } catch (JetStreamApiException e) {
-          if (!management.getBucketNames().contains(name)) {
-            throw e; // not the race with another node creating it
-          }
-        }
-      }
-      this.bucket = connection.keyValue(name);
+      this.bucket = KvBuckets.open(connection, name, Duration.ZERO);
       this.jetStream = connection.jetStream();
     } catch (IOException | JetStreamApiException e) {
       throw new IllegalStateException(

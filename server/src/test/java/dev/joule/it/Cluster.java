@@ -127,15 +127,27 @@ final class Cluster implements AutoCloseable {
       this.log = log;
     }
 
-    /** The port it listens on, from its start-up lines. */
+    /**
+     * The port it listens on, from its start-up lines (printed just after "Joule ready": awaited,
+     * since the ready line can be in the file before them).
+     */
     int port() throws IOException {
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("HTTP API +http://<host>:(\\d+)/")
-              .matcher(Files.readString(log));
+      java.util.regex.Pattern line =
+          java.util.regex.Pattern.compile("HTTP API +http://<host>:(\\d+)/");
+      Await.until(() -> logged(line), Duration.ofSeconds(10));
+      java.util.regex.Matcher m = line.matcher(Files.readString(log));
       if (!m.find()) {
         throw new AssertionError(id + " logged no port: " + Files.readString(log));
       }
       return Integer.parseInt(m.group(1));
+    }
+
+    private boolean logged(java.util.regex.Pattern pattern) {
+      try {
+        return pattern.matcher(Files.readString(log)).find();
+      } catch (IOException e) {
+        return false;
+      }
     }
 
     boolean logged(String text) {

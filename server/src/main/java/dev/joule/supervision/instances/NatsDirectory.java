@@ -4,14 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.joule.bus.nats.KvBuckets;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatcher;
-import io.nats.client.api.StorageType;
 import io.nats.client.impl.NatsKeyValueWatchSubscription;
 import java.io.IOException;
 import java.time.Duration;
@@ -71,8 +70,8 @@ final class NatsDirectory implements Directory {
     this.goneAfter = goneAfter;
     try {
       this.instances =
-          bucket(connection, cluster + "-instances", Duration.ofMinutes(FORGET_MINUTES));
-      this.leases = bucket(connection, cluster + "-leases", Duration.ZERO);
+          KvBuckets.open(connection, cluster + "-instances", Duration.ofMinutes(FORGET_MINUTES));
+      this.leases = KvBuckets.open(connection, cluster + "-leases", Duration.ZERO);
       refuseDuplicate();
       this.watch = instances.watchAll(new Watcher());
     } catch (IOException | JetStreamApiException e) {
@@ -81,30 +80,6 @@ final class NatsDirectory implements Directory {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening the cluster's KV buckets", e);
     }
-  }
-
-  private static KeyValue bucket(Connection connection, String name, Duration ttl)
-      throws IOException, JetStreamApiException {
-    var management = connection.keyValueManagement();
-    if (!management.getBucketNames().contains(name)) {
-      var config =
-          KeyValueConfiguration.builder()
-              .name(name)
-              .maxHistoryPerKey(1)
-              .storageType(StorageType.File); // survives a NATS restart
-      if (!ttl.isZero()) {
-        config.ttl(ttl);
-      }
-      try {
-        management.create(config.build());
-      } catch (JetStreamApiException e) {
-        // another node created it at the same moment: use theirs
-        if (!management.getBucketNames().contains(name)) {
-          throw e;
-        }
-      }
-    }
-    return connection.keyValue(name);
   }
 
   /**
