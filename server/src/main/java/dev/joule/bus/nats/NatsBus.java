@@ -173,7 +173,9 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   /**
    * One pull request in no-wait mode with an expiry: the server waits up to {@code wait} for the
    * first message, then hands over what is there (up to {@code max}) and ends the request, so a
-   * lease never waits for a full batch.
+   * lease never waits for a full batch. A request that got fewer than {@code max} ends with a
+   * status message; one that got all {@code max} ends without one, so the lease stops reading at
+   * the count (waiting for a status that never comes cost a second per full batch: 390 msg/s).
    */
   @Override
   public List<Lease> lease(int max, Duration wait) throws InterruptedException {
@@ -184,10 +186,12 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
       subscription.pullNoWait(max, wait);
       Duration next = wait.plusSeconds(1);
       Message message;
-      while ((message = subscription.nextMessage(next)) != null) {
+      int received = 0;
+      while (received < max && (message = subscription.nextMessage(next)) != null) {
         if (message.isStatusMessage()) {
           break;
         }
+        received++;
         next = Duration.ofSeconds(1);
         NatsLease lease = take(message);
         if (lease != null) {

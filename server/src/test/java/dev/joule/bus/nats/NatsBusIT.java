@@ -85,6 +85,27 @@ class NatsBusIT {
   }
 
   @Test
+  void aFullBatchEndsTheLeaseWithoutWaitingForMore() throws Exception {
+    NatsBus bus = bus(Duration.ofSeconds(5), 5);
+    for (int i = 0; i < 15; i++) {
+      bus.publish(message("CP-1", "m-" + i));
+    }
+    awaitPublished(bus, 15);
+
+    long started = System.nanoTime();
+    List<Lease> first = bus.lease(10, Duration.ofSeconds(5));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    List<Lease> rest = bus.lease(10, Duration.ofSeconds(5));
+
+    assertThat(first).hasSize(10);
+    assertThat(rest).hasSize(5);
+    // A full batch has no end-of-request status: a lease that waited for one took 1 s more.
+    assertThat(took).isLessThan(Duration.ofMillis(900));
+    first.forEach(Lease::ack);
+    rest.forEach(Lease::ack);
+  }
+
+  @Test
   void aProcessThatStopsExtendingItsLeasesLosesThemToAnotherAfterAckWait() throws Exception {
     NatsBus frozen = bus(Duration.ofSeconds(5), 5);
     NatsBus live = bus(Duration.ofSeconds(5), 5);
@@ -177,6 +198,13 @@ class NatsBusIT {
     }
     assertThat(atG2).containsExactly(new Reply("CP-1", 7, "m-1", longFrame));
     assertThat(atG1).isEmpty();
+  }
+
+  private static void awaitPublished(NatsBus bus, int count) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (bus.stats().published() < count && System.nanoTime() < until) {
+      Thread.sleep(10); // polling for the publish acks, not a wait for them
+    }
   }
 
   private NatsBus bus(Duration holdLimit, int maxDeliver) throws Exception {
