@@ -1,0 +1,182 @@
+package dev.joule.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mission at the instance level, under load: 80 of Joule's load chargers and 20 chargers of the
+ * independent eu.chargetime client on a gateway node, three processor nodes in child JVMs. One
+ * processor is killed (and restarted under its id, as systemd would), another is frozen for 20 s
+ * and continued. Every CALL is answered exactly once, none waits 10 s, effects are not doubled, and
+ * the alerts fire and resolve.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ClusterChaosIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int LOAD_CHARGERS = 80;
+  private static final int INDEPENDENT_CHARGERS = 20;
+  private static final Duration PAUSE = Duration.ofMillis(200);
+  private static final Duration FROZEN = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+
+  @Test
+  void killedAndFrozenProcessorsCostTheChargersNoAnswerAndDoubleNoEffect() throws Exception {
+    try (Cluster cluster = Cluster.start(dir)) {
+      JouleServer gateway = cluster.inProcess("g1", "gateway,api,supervisor");
+      Cluster.Node killed = cluster.processor("p1");
+      Cluster.Node frozen = cluster.processor("p2");
+      cluster.processor("p3");
+      HttpClient http = HttpClient.newHttpClient();
+      List<LoadCharger> load = new ArrayList<>();
+      List<IndependentLoad> independent = new ArrayList<>();
+      for (int i = 0; i < LOAD_CHARGERS; i++) {
+        load.add(LoadCharger.connect(http, gateway.port(), "CHAOS-" + i, PAUSE));
+      }
+      for (int i = 0; i < INDEPENDENT_CHARGERS; i++) {
+        independent.add(IndependentLoad.connect(gateway.url("IND-" + i), "IND-" + i, PAUSE));
+      }
+      load.forEach(LoadCharger::start);
+      independent.forEach(IndependentLoad::start);
+      awaitMoreAnswers(load, independent, 1000);
+
+      int goneFired = count(gateway, "InstanceGone", "firing");
+      int goneResolved = count(gateway, "InstanceGone", "resolved");
+      killed.kill();
+      awaitAlert(gateway, "InstanceGone", "firing", goneFired);
+      awaitMoreAnswers(load, independent, 500);
+      cluster.processor("p1"); // restarted under its id, as a service manager would
+      awaitAlert(gateway, "InstanceGone", "resolved", goneResolved);
+
+      int stallFired = count(gateway, "ProcessingStalled", "firing");
+      int stallResolved = count(gateway, "ProcessingStalled", "resolved");
+      frozen.signal("STOP");
+      long frozenAt = System.nanoTime();
+      awaitAlert(gateway, "ProcessingStalled", "firing", stallFired);
+      long progressWhileFrozen = answers(load, independent);
+      awaitMoreAnswers(load, independent, 500);
+      assertThat(answers(load, independent)).isGreaterThan(progressWhileFrozen);
+      Thread.sleep(Math.max(0, FROZEN.toMillis() - (System.nanoTime() - frozenAt) / 1_000_000));
+      frozen.signal("CONT"); // its late results must change nothing
+      awaitMoreAnswers(load, independent, 500);
+
+      load.forEach(LoadCharger::stop);
+      independent.forEach(IndependentLoad::stop);
+      for (LoadCharger charger : load) {
+        charger.awaitStopped();
+      }
+      for (IndependentLoad charger : independent) {
+        charger.awaitStopped();
+      }
+      awaitAlert(gateway, "ProcessingStalled", "resolved", stallResolved);
+
+      List<String> problems = new ArrayList<>();
+      long longest = 0;
+      int starts = 0;
+      int meterValues = 0;
+      for (LoadCharger charger : load) {
+        charger.answers.forEach(
+            (callId, count) -> {
+              if (count.get() != 1) {
+                problems.add(callId + " answered " + count.get() + " times");
+              }
+            });
+        problems.addAll(charger.errors);
+        if (charger.unanswered.get() > 0) {
+          problems.add(charger.id + ": " + charger.unanswered + " CALLs unanswered");
+        }
+        longest =
+            Math.max(
+                longest, charger.latencyMillis.values().stream().mapToLong(l -> l).max().orElse(0));
+        starts += charger.transactionIds.size();
+        meterValues += charger.meterValuesSent.get();
+        charger.close();
+      }
+      int independentStarts = 0;
+      int independentMeterValues = 0;
+      for (IndependentLoad charger : independent) {
+        problems.addAll(charger.failures);
+        longest = Math.max(longest, charger.longestMillis.get());
+        independentStarts += charger.starts.get();
+        independentMeterValues += charger.meterValues.get();
+        charger.close();
+      }
+      System.out.printf(
+          "ClusterChaosIT: %d CALLs answered, longest wait %d ms, %d + %d StartTransactions, %d + %d"
+              + " MeterValues%n",
+          answers(load, independent),
+          longest,
+          starts,
+          independentStarts,
+          meterValues,
+          independentMeterValues);
+      assertThat(problems).as("CALLs not answered exactly once with a result").isEmpty();
+      assertThat(longest).as("longest wait of any CALL, ms").isLessThan(10_000);
+      assertThat(
+              cluster.count(
+                  "SELECT count(*) FROM charge_transaction WHERE charger_id LIKE 'CHAOS-%'"))
+          .as("one transaction per StartTransaction answered")
+          .isEqualTo(starts);
+      assertThat(cluster.count("SELECT count(*) FROM meter_value WHERE charger_id LIKE 'CHAOS-%'"))
+          .as("meter values recorded once each")
+          .isEqualTo(meterValues);
+      assertThat(
+              cluster.count(
+                  "SELECT count(*) FROM charge_transaction WHERE charger_id LIKE 'IND-%'"))
+          .as("independent client: one transaction per StartTransaction answered")
+          .isEqualTo(independentStarts);
+      assertThat(cluster.count("SELECT count(*) FROM meter_value WHERE charger_id LIKE 'IND-%'"))
+          .as("independent client: meter values recorded once each")
+          .isEqualTo(independentMeterValues);
+    }
+  }
+
+  private static long answers(List<LoadCharger> load, List<IndependentLoad> independent) {
+    long total = 0;
+    for (LoadCharger charger : load) {
+      total += charger.latencyMillis.size();
+    }
+    for (IndependentLoad charger : independent) {
+      total += charger.answered.get();
+    }
+    return total;
+  }
+
+  private static void awaitMoreAnswers(
+      List<LoadCharger> load, List<IndependentLoad> independent, int more) {
+    long target = answers(load, independent) + more;
+    Await.until(() -> answers(load, independent) >= target, Duration.ofSeconds(30));
+  }
+
+  /** Waits until {@code alert} was in {@code state} more often than {@code before} times. */
+  private static void awaitAlert(JouleServer node, String alert, String state, int before) {
+    Await.until(() -> count(node, alert, state) > before, Duration.ofSeconds(20));
+  }
+
+  /** How often the alert history of {@code node} has {@code alert} in {@code state}. */
+  private static int count(JouleServer node, String alert, String state) {
+    int count = 0;
+    try {
+      for (JsonNode event : JSON.readTree(node.get("/api/v1/alerts").body()).path("items")) {
+        if (event.path("alert").asText().equals(alert)
+            && event.path("state").asText().equals(state)) {
+          count++;
+        }
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    return count;
+  }
+}
