@@ -28,21 +28,45 @@ final class Cluster implements AutoCloseable {
   final String name = "joule-it-" + UUID.randomUUID().toString().substring(0, 8);
   final String database = name.replace('-', '_');
   private final Path logs;
+  private final String nats;
+  private final OwnNats ownNats;
   private final List<Node> children = new ArrayList<>();
   private final List<AutoCloseable> inProcess = new ArrayList<>();
 
-  private Cluster(Path logs) {
+  private Cluster(Path logs, String nats, OwnNats ownNats) {
     this.logs = logs;
+    this.nats = nats;
+    this.ownNats = ownNats;
   }
 
   static Cluster start(Path logs) {
-    assumeTrue(natsAnswers(), "No NATS with JetStream at " + NATS + ": scale-out not tested");
+    assumeTrue(natsAnswers(NATS), "No NATS with JetStream at " + NATS + ": scale-out not tested");
+    return create(logs, NATS, null);
+  }
+
+  /**
+   * A cluster on a NATS server of its own (started here on a free port, JetStream store under
+   * {@code logs}), for tests that restart the server. Skips when no nats-server binary is there.
+   */
+  static Cluster startWithOwnNats(Path logs) throws IOException, InterruptedException {
+    OwnNats own = OwnNats.start(logs.resolve("nats"));
+    return create(logs, own.url(), own);
+  }
+
+  private static Cluster create(Path logs, String nats, OwnNats own) {
     assumeTrue(
         postgresAnswers(),
         "No PostgreSQL at 127.0.0.1:5432 for user postgres without password: scale-out not tested");
-    Cluster cluster = new Cluster(logs);
+    Cluster cluster = new Cluster(logs, nats, own);
     cluster.sql("postgres", "CREATE DATABASE " + cluster.database);
     return cluster;
+  }
+
+  /**
+   * Stops this cluster's own NATS server (SIGTERM, as a service restart does) and starts it again.
+   */
+  void restartNats() throws IOException, InterruptedException {
+    ownNats.restart();
   }
 
   String dbUrl() {
@@ -60,7 +84,7 @@ final class Cluster implements AutoCloseable {
                 "roles",
                 roles,
                 "nats-url",
-                NATS,
+                nats,
                 "db-url",
                 dbUrl(),
                 "cluster",
@@ -105,7 +129,7 @@ final class Cluster implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("JOULE_ROLES", roles);
-    builder.environment().put("JOULE_NATS_URL", NATS);
+    builder.environment().put("JOULE_NATS_URL", nats);
     builder.environment().put("JOULE_DB_URL", dbUrl());
     builder.environment().put("JOULE_CLUSTER", name);
     builder.environment().put("JOULE_NODE_ID", nodeId);
@@ -184,15 +208,19 @@ final class Cluster implements AutoCloseable {
     for (AutoCloseable node : inProcess.reversed()) {
       node.close();
     }
-    try (Connection nats = Nats.connect(NATS)) {
+    try (Connection connection = Nats.connect(nats)) {
       for (String stream : List.of("-inbox", "-instances", "-leases", "-registry")) {
         try {
-          nats.jetStreamManagement()
+          connection
+              .jetStreamManagement()
               .deleteStream(stream.equals("-inbox") ? name + stream : "KV_" + name + stream);
         } catch (Exception e) {
           // the stream may not exist when start-up failed
         }
       }
+    }
+    if (ownNats != null) {
+      ownNats.stop();
     }
     sql("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
   }
@@ -217,11 +245,11 @@ final class Cluster implements AutoCloseable {
     }
   }
 
-  private static boolean natsAnswers() {
+  static boolean natsAnswers(String url) {
     try (Connection nats =
         Nats.connect(
             new Options.Builder()
-                .server(NATS)
+                .server(url)
                 .connectionTimeout(Duration.ofSeconds(2))
                 .maxReconnects(0)
                 .build())) {

@@ -1,7 +1,5 @@
 package dev.joule.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
@@ -49,13 +47,13 @@ class ClusterChaosIT {
       }
       load.forEach(LoadCharger::start);
       independent.forEach(IndependentLoad::start);
-      awaitMoreAnswers(load, independent, 1000);
+      Load.awaitMoreAnswers(load, independent, 1000);
 
       int goneFired = count(gateway, "InstanceGone", "firing");
       int goneResolved = count(gateway, "InstanceGone", "resolved");
       killed.kill();
       awaitAlert(gateway, "InstanceGone", "firing", goneFired);
-      awaitMoreAnswers(load, independent, 500);
+      Load.awaitMoreAnswers(load, independent, 500);
       cluster.processor("p1"); // restarted under its id, as a service manager would
       awaitAlert(gateway, "InstanceGone", "resolved", goneResolved);
 
@@ -64,99 +62,18 @@ class ClusterChaosIT {
       frozen.signal("STOP");
       long frozenAt = System.nanoTime();
       awaitAlert(gateway, "ProcessingStalled", "firing", stallFired);
-      long progressWhileFrozen = answers(load, independent);
-      awaitMoreAnswers(load, independent, 500);
-      assertThat(answers(load, independent)).isGreaterThan(progressWhileFrozen);
+      Load.awaitMoreAnswers(load, independent, 500); // the other processors carry on
       Thread.sleep(Math.max(0, FROZEN.toMillis() - (System.nanoTime() - frozenAt) / 1_000_000));
       frozen.signal("CONT"); // its late results must change nothing
-      awaitMoreAnswers(load, independent, 500);
+      Load.awaitMoreAnswers(load, independent, 500);
 
-      load.forEach(LoadCharger::stop);
-      independent.forEach(IndependentLoad::stop);
-      for (LoadCharger charger : load) {
-        charger.awaitStopped();
-      }
-      for (IndependentLoad charger : independent) {
-        charger.awaitStopped();
-      }
+      Load.stopAll(load, independent);
       awaitAlert(gateway, "ProcessingStalled", "resolved", stallResolved);
-
-      List<String> problems = new ArrayList<>();
-      long longest = 0;
-      int starts = 0;
-      int meterValues = 0;
-      for (LoadCharger charger : load) {
-        charger.answers.forEach(
-            (callId, count) -> {
-              if (count.get() != 1) {
-                problems.add(callId + " answered " + count.get() + " times");
-              }
-            });
-        problems.addAll(charger.errors);
-        if (charger.unanswered.get() > 0) {
-          problems.add(charger.id + ": " + charger.unanswered + " CALLs unanswered");
-        }
-        longest =
-            Math.max(
-                longest, charger.latencyMillis.values().stream().mapToLong(l -> l).max().orElse(0));
-        starts += charger.transactionIds.size();
-        meterValues += charger.meterValuesSent.get();
-        charger.close();
-      }
-      int independentStarts = 0;
-      int independentMeterValues = 0;
-      for (IndependentLoad charger : independent) {
-        problems.addAll(charger.failures);
-        longest = Math.max(longest, charger.longestMillis.get());
-        independentStarts += charger.starts.get();
-        independentMeterValues += charger.meterValues.get();
-        charger.close();
-      }
-      System.out.printf(
-          "ClusterChaosIT: %d CALLs answered, longest wait %d ms, %d + %d StartTransactions, %d + %d"
-              + " MeterValues%n",
-          answers(load, independent),
-          longest,
-          starts,
-          independentStarts,
-          meterValues,
-          independentMeterValues);
-      assertThat(problems).as("CALLs not answered exactly once with a result").isEmpty();
-      assertThat(longest).as("longest wait of any CALL, ms").isLessThan(10_000);
-      assertThat(
-              cluster.count(
-                  "SELECT count(*) FROM charge_transaction WHERE charger_id LIKE 'CHAOS-%'"))
-          .as("one transaction per StartTransaction answered")
-          .isEqualTo(starts);
-      assertThat(cluster.count("SELECT count(*) FROM meter_value WHERE charger_id LIKE 'CHAOS-%'"))
-          .as("meter values recorded once each")
-          .isEqualTo(meterValues);
-      assertThat(
-              cluster.count(
-                  "SELECT count(*) FROM charge_transaction WHERE charger_id LIKE 'IND-%'"))
-          .as("independent client: one transaction per StartTransaction answered")
-          .isEqualTo(independentStarts);
-      assertThat(cluster.count("SELECT count(*) FROM meter_value WHERE charger_id LIKE 'IND-%'"))
-          .as("independent client: meter values recorded once each")
-          .isEqualTo(independentMeterValues);
+      Load.Ledger ledger = Load.ledger(load, independent);
+      System.out.println("ClusterChaosIT: " + ledger);
+      ledger.assertExactlyOnce();
+      ledger.assertEffectsSingle(cluster, "CHAOS-%");
     }
-  }
-
-  private static long answers(List<LoadCharger> load, List<IndependentLoad> independent) {
-    long total = 0;
-    for (LoadCharger charger : load) {
-      total += charger.latencyMillis.size();
-    }
-    for (IndependentLoad charger : independent) {
-      total += charger.answered.get();
-    }
-    return total;
-  }
-
-  private static void awaitMoreAnswers(
-      List<LoadCharger> load, List<IndependentLoad> independent, int more) {
-    long target = answers(load, independent) + more;
-    Await.until(() -> answers(load, independent) >= target, Duration.ofSeconds(30));
   }
 
   /** Waits until {@code alert} was in {@code state} more often than {@code before} times. */
