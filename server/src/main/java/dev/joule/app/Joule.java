@@ -73,6 +73,12 @@ public final class Joule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Joule.class);
   private static final String NODE = "node-1";
 
+  /**
+   * On NATS a CALL still unanswered at ack-wait plus this is published once more: past a frozen
+   * processor's redelivery (ack-wait), so it resends only what the bus lost, and well within 10 s.
+   */
+  private static final Duration RESEND_MARGIN = Duration.ofSeconds(2);
+
   /** Events kept for the events stream at most, whatever events-retention says (memory bound). */
   private static final int EVENTS_CAPACITY = 100_000;
 
@@ -203,7 +209,9 @@ public final class Joule implements AutoCloseable {
         new Gateway(
             vertx,
             node,
-            config.gateway(),
+            config.bus().isPresent()
+                ? config.gateway().withResendAfter(config.ackWait().plus(RESEND_MARGIN))
+                : config.gateway(),
             codec,
             metrics.counting(inbox),
             replies,

@@ -18,6 +18,7 @@ public final class GatewayCounters {
   final LongAdder callsRefusedQueueFull = new LongAdder();
   final LongAdder replyDeadlinesMissed = new LongAdder();
   final LongAdder repliesDropped = new LongAdder();
+  final LongAdder callsResent = new LongAdder();
   final LongAdder invalidFramesAnswered = new LongAdder();
   final LongAdder invalidFramesIgnored = new LongAdder();
   final LongAdder unknownFramesIgnored = new LongAdder();
@@ -84,6 +85,11 @@ public final class GatewayCounters {
   }
 
   /** Replies that found no call waiting for them: late, or for a closed connection. */
+  /** CALLs published to the inbox a second time because no answer came in resend-after. */
+  public long callsResent() {
+    return callsResent.sum();
+  }
+
   public long repliesDropped() {
     return repliesDropped.sum();
   }

@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param callQueueLimit CALLs a charger may send ahead while one is being processed
  * @param replyDeadline after this, a CALL still unanswered gets CALLERROR InternalError
  * @param callTimeout how long the gateway waits for a charger to answer a CSMS CALL
+ * @param resendAfter a CALL still unanswered after this is published to the inbox once more (the
+ *     handlers are idempotent; the first answer wins); zero = never. For a bus between processes,
+ *     where a NATS restart can lose a CALL the inbox had accepted.
  */
 public record GatewaySettings(
     int maxFrameBytes,
@@ -20,4 +23,38 @@ public record GatewaySettings(
     boolean tolerantPing,
     int callQueueLimit,
     Duration replyDeadline,
-    Duration callTimeout) {}
+    Duration callTimeout,
+    Duration resendAfter) {
+
+  /** Settings that never resend a CALL (the in-process bus loses none). */
+  public GatewaySettings(
+      int maxFrameBytes,
+      Duration pingInterval,
+      Duration pongTimeout,
+      boolean tolerantPing,
+      int callQueueLimit,
+      Duration replyDeadline,
+      Duration callTimeout) {
+    this(
+        maxFrameBytes,
+        pingInterval,
+        pongTimeout,
+        tolerantPing,
+        callQueueLimit,
+        replyDeadline,
+        callTimeout,
+        Duration.ZERO);
+  }
+
+  public GatewaySettings withResendAfter(Duration after) {
+    return new GatewaySettings(
+        maxFrameBytes,
+        pingInterval,
+        pongTimeout,
+        tolerantPing,
+        callQueueLimit,
+        replyDeadline,
+        callTimeout,
+        after);
+  }
+}

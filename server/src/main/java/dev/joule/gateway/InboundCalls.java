@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * itself for the deadline of the CALL in flight now, or stops when none is. A timer is running
  * whenever a CALL is in flight, and fires no later than that CALL's deadline, because deadlines
  * grow in forwarding order.
+ *
+ * <p>With a bus between processes ({@code resendAfter} set), a CALL unanswered after that long is
+ * published once more: a NATS server that restarts can drop a CALL it had accepted. The same timer
+ * watches both times (resend times grow in forwarding order too); handlers are idempotent and the
+ * first answer wins, a second is dropped.
  */
 final class InboundCalls {
   private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
@@ -37,9 +42,13 @@ final class InboundCalls {
   private final Consumer<String> send;
   private final ArrayDeque<Received> waiting = new ArrayDeque<>();
   private String inFlight;
+  private Received inFlightCall;
 
   /** System.nanoTime() by which the CALL in flight must be answered. */
   private long dueAt;
+
+  /** System.nanoTime() when the CALL in flight is published again; Long.MAX_VALUE = not again. */
+  private long resendAt = Long.MAX_VALUE;
 
   private long timer = NONE;
 
@@ -82,6 +91,7 @@ final class InboundCalls {
       return;
     }
     inFlight = null; // the deadline timer keeps running: see the class comment
+    inFlightCall = null;
     send.accept(reply.frame());
     next();
   }
@@ -100,15 +110,13 @@ final class InboundCalls {
     }
     waiting.clear();
     inFlight = null;
+    inFlightCall = null;
   }
 
   private void forward(Received received) {
     String id = received.call().messageId();
     try {
-      parts
-          .inbox()
-          .publish(
-              new InboxMessage(chargerId, parts.nodeId(), epoch, received.call(), received.at()));
+      publish(received);
     } catch (RuntimeException e) {
       log.warn("{}: CALL {} could not be forwarded to the inbox", chargerId, id, e);
       send.accept(
@@ -118,11 +126,22 @@ final class InboundCalls {
     }
     parts.counters().callsForwarded.increment();
     inFlight = id;
+    inFlightCall = received;
+    long now = System.nanoTime();
     long deadline = parts.settings().replyDeadline().toNanos();
-    dueAt = System.nanoTime() + deadline;
+    long resend = parts.settings().resendAfter().toNanos();
+    dueAt = now + deadline;
+    resendAt = resend > 0 && resend < deadline ? now + resend : Long.MAX_VALUE;
     if (timer == NONE) {
-      watchFor(deadline);
+      watchFor(Math.min(dueAt, resendAt) - now);
     }
+  }
+
+  private void publish(Received received) {
+    parts
+        .inbox()
+        .publish(
+            new InboxMessage(chargerId, parts.nodeId(), epoch, received.call(), received.at()));
   }
 
   private void watchFor(long nanos) {
@@ -134,11 +153,30 @@ final class InboundCalls {
     if (inFlight == null) {
       return; // answered; the next forwarded CALL starts the timer again
     }
-    long left = dueAt - System.nanoTime();
+    long now = System.nanoTime();
+    if (resendAt <= now) {
+      resendAt = Long.MAX_VALUE;
+      resend();
+    }
+    long left = Math.min(dueAt, resendAt) - now;
     if (left > 0) {
       watchFor(left);
     } else {
       missed();
+    }
+  }
+
+  private void resend() {
+    parts.counters().callsResent.increment();
+    log.info(
+        "{}: no result for CALL {} within {}, publishing it to the inbox again",
+        chargerId,
+        inFlight,
+        parts.settings().resendAfter());
+    try {
+      publish(inFlightCall);
+    } catch (RuntimeException e) {
+      log.warn("{}: CALL {} could not be published again: {}", chargerId, inFlight, e.toString());
     }
   }
 
@@ -154,6 +192,7 @@ final class InboundCalls {
             .codec()
             .writeError(inFlight, ErrorCode.INTERNAL_ERROR, "no result in time, please retry"));
     inFlight = null;
+    inFlightCall = null;
     next();
   }
 

@@ -232,14 +232,18 @@ public final class Processor implements AutoCloseable {
         }
         for (Outcome outcome : outcomes) {
           var message = outcome.lease().message();
-          replies.publish(
-              message.gateway(),
-              new Reply(
-                  message.chargerId(),
-                  message.connectionEpoch(),
-                  message.call().messageId(),
-                  outcome.frame()));
-          outcome.lease().ack();
+          Lease lease = outcome.lease();
+          // Acked once the gateway has the reply (or it cannot): a reply lost on the way leaves
+          // the CALL unacked, so it is processed again (idempotently) and answered after all.
+          replies
+              .publish(
+                  message.gateway(),
+                  new Reply(
+                      message.chargerId(),
+                      message.connectionEpoch(),
+                      message.call().messageId(),
+                      outcome.frame()))
+              .whenComplete((delivered, failure) -> lease.ack());
           listener.processed(message.call().action(), outcome.frame().startsWith("[4"), nanos);
         }
         processed[slot].addAndGet(outcomes.size());

@@ -69,6 +69,10 @@ final class Cluster implements AutoCloseable {
     ownNats.restart();
   }
 
+  String natsUrl() {
+    return nats;
+  }
+
   String dbUrl() {
     return POSTGRES + database + "?user=postgres";
   }

@@ -13,6 +13,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * redelivery someone else now holds.
  */
 public final class InProcessBus implements Inbox, Replies {
+  private static final CompletionStage<Boolean> DELIVERED = CompletableFuture.completedFuture(true);
+  private static final CompletionStage<Boolean> DROPPED = CompletableFuture.completedFuture(false);
+
   public static final Duration DEFAULT_ACK_WAIT = Duration.ofSeconds(5);
 
   private static final Logger log = LoggerFactory.getLogger(InProcessBus.class);
@@ -134,17 +139,18 @@ public final class InProcessBus implements Inbox, Replies {
   }
 
   @Override
-  public void publish(String gateway, Reply reply) {
+  public CompletionStage<Boolean> publish(String gateway, Reply reply) {
     Consumer<Reply> handler = subscribers.get(gateway);
     if (handler == null) {
       log.debug("reply for {} dropped: gateway {} is not subscribed", reply.chargerId(), gateway);
-      return;
+      return DROPPED;
     }
     try {
       handler.accept(reply);
     } catch (RuntimeException e) {
       log.warn("reply handler of gateway {} failed for {}", gateway, reply.chargerId(), e);
     }
+    return DELIVERED;
   }
 
   /** One handler per gateway: a second subscription for the same gateway replaces the first. */

@@ -15,10 +15,12 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.PublishOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
+import io.nats.client.api.PublishAck;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -28,11 +30,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -54,8 +60,11 @@ import org.slf4j.LoggerFactory;
  *   <li>A message delivered more than {@code maxDeliver} times is poison: it is copied to {@code
  *       <cluster>.dead}, terminated, and its charger answered with a CALLERROR, so it never blocks
  *       the others and is never dropped silently.
- *   <li>Replies: core NATS on {@code <cluster>.node.<gateway>.reply}, the gateway node that holds
- *       the connection.
+ *   <li>Replies: requests on {@code <cluster>.node.<gateway>.reply}, the gateway node that holds
+ *       the connection, which confirms each; an unconfirmed reply is sent again ({@link
+ *       ConfirmedReplies}) and the CALL is acked only after that.
+ *   <li>Inbox publishes carry a message id and are retried when unacknowledged, so a NATS restart
+ *       neither loses nor doubles a CALL.
  * </ul>
  */
 public final class NatsBus implements Inbox, Replies, AutoCloseable {
@@ -64,6 +73,10 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
 
   /** How often the waiting count is asked of the server at most (stats() runs every 250 ms). */
   private static final Duration STATS_EVERY = Duration.ofSeconds(1);
+
+  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration PUBLISH_PAUSE = Duration.ofMillis(250);
+  static final Duration PUBLISH_WINDOW = Duration.ofSeconds(6);
 
   private final Connection connection;
   private final JetStream jetStream;
@@ -80,6 +93,10 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   private final ScheduledExecutorService progress;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong publishFailures = new AtomicLong();
+  private final AtomicLong republished = new AtomicLong();
+  private final AtomicLong sequence = new AtomicLong();
+  private final String publisherId = UUID.randomUUID().toString();
+  private final ConfirmedReplies replies;
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong redelivered = new AtomicLong();
   private final AtomicLong dead = new AtomicLong();
@@ -122,6 +139,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("nats-in-progress").factory());
     progress.scheduleAtFixedRate(this::extendLeases, every, every, TimeUnit.MILLISECONDS);
+    this.replies = new ConfirmedReplies(connection, progress);
   }
 
   /**
@@ -150,24 +168,51 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
             .build());
   }
 
+  /**
+   * Publishes asynchronously with a message id of its own, so a publish whose acknowledgement was
+   * lost (a NATS restart) is sent again without being stored twice (the stream's duplicate window).
+   * Retried every 250 ms for {@link #PUBLISH_WINDOW}; after that the gateway's reply deadline
+   * answers the charger, which sends the CALL again.
+   */
   @Override
   public void publish(InboxMessage message) {
-    jetStream
-        .publishAsync(inboxSubject, wire.inbox(message))
-        .whenComplete(
-            (ack, failure) -> {
-              if (failure == null) {
-                published.incrementAndGet();
-              } else {
-                // The gateway's reply deadline answers the charger, which sends the CALL again.
-                publishFailures.incrementAndGet();
-                LOG.warn(
-                    "{}: CALL {} not accepted by the inbox: {}",
-                    message.chargerId(),
-                    message.call().messageId(),
-                    failure.toString());
-              }
-            });
+    byte[] data = wire.inbox(message);
+    PublishOptions options =
+        PublishOptions.builder().messageId(publisherId + "-" + sequence.incrementAndGet()).build();
+    publish(message, data, options, System.nanoTime());
+  }
+
+  private void publish(InboxMessage message, byte[] data, PublishOptions options, long first) {
+    CompletableFuture<PublishAck> ack;
+    try {
+      ack =
+          jetStream
+              .publishAsync(inboxSubject, data, options)
+              .orTimeout(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) { // closed connection, or a full reconnect buffer
+      ack = CompletableFuture.failedFuture(e);
+    }
+    ack.whenComplete(
+        (done, failure) -> {
+          if (failure == null) {
+            published.incrementAndGet();
+          } else if (System.nanoTime() - first < PUBLISH_WINDOW.toNanos()
+              && !progress.isShutdown()) {
+            republished.incrementAndGet();
+            progress.schedule(
+                () -> publish(message, data, options, first),
+                PUBLISH_PAUSE.toMillis(),
+                TimeUnit.MILLISECONDS);
+          } else {
+            publishFailures.incrementAndGet();
+            LOG.warn(
+                "{}: CALL {} not accepted by the inbox within {}: {}",
+                message.chargerId(),
+                message.call().messageId(),
+                PUBLISH_WINDOW,
+                failure.toString());
+          }
+        });
   }
 
   /**
@@ -310,14 +355,28 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
     return dead.get();
   }
 
+  /** Inbox publishes sent again because their acknowledgement did not come. */
+  public long republished() {
+    return republished.get();
+  }
+
+  /** Replies sent again, and replies never confirmed by their gateway. */
+  public long repliesRetried() {
+    return replies.retried();
+  }
+
+  public long repliesUnconfirmed() {
+    return replies.unconfirmed();
+  }
+
   /** CALLs the inbox did not accept (NATS unavailable); their chargers get the reply deadline. */
   public long publishFailures() {
     return publishFailures.get();
   }
 
   @Override
-  public void publish(String gateway, Reply reply) {
-    connection.publish(replySubject(gateway), wire.reply(reply));
+  public CompletionStage<Boolean> publish(String gateway, Reply reply) {
+    return replies.send(replySubject(gateway), wire.reply(reply));
   }
 
   @Override
@@ -329,9 +388,20 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
                 handler.accept(wire.reply(message.getData()));
               } catch (RuntimeException e) {
                 LOG.warn("reply for gateway {} not delivered: {}", gateway, e.toString());
+              } finally {
+                ConfirmedReplies.confirm(connection, message);
               }
             });
     dispatcher.subscribe(replySubject(gateway));
+    try {
+      connection.flush(Duration.ofSeconds(2)); // the subscription is live before replies come
+    } catch (TimeoutException | InterruptedException e) {
+      LOG.warn(
+          "reply subscription of gateway {} not confirmed by NATS yet: {}", gateway, e.toString());
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    }
     synchronized (dispatchers) {
       dispatchers.add(dispatcher);
     }
