@@ -279,6 +279,29 @@ class GatewayConnectionTest {
     assertThat(f.gateway.counters().repliesDropped()).isEqualTo(1);
   }
 
+  @Test
+  void callUnansweredAtResendAfterIsPublishedOnceMoreAndTheFirstAnswerWins() {
+    GatewayFixture f =
+        start(withReplyDeadline(Duration.ofSeconds(10)).withResendAfter(Duration.ofMillis(300)));
+    TestCharger charger = f.connect("CP-1");
+    charger.send(heartbeat("lost"));
+    Lease lost = f.leaseCall("CP-1", "lost"); // as if the bus had lost it: never answered in time
+
+    Lease again = f.leaseCall("CP-1", "lost");
+    f.answer(again);
+
+    assertThat(((Frame.CallResult) chargerCodec.read(charger.next())).messageId())
+        .isEqualTo("lost");
+    f.answer(lost); // late: dropped, never written
+    charger.send(heartbeat("after"));
+    f.answer(f.leaseCall("CP-1", "after"));
+    assertThat(((Frame.CallResult) chargerCodec.read(charger.next())).messageId())
+        .isEqualTo("after");
+    assertThat(f.gateway.counters().callsResent()).isEqualTo(1);
+    assertThat(f.gateway.counters().repliesDropped()).isEqualTo(1);
+    assertThat(f.gateway.counters().replyDeadlinesMissed()).isZero();
+  }
+
   /**
    * The deadline timer is not cancelled by a reply: it fires at the answered CALL's deadline and
    * must then wait out the next CALL's own deadline instead of answering it early.
