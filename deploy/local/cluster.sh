@@ -80,6 +80,7 @@ ensure_database() {
 start_nats() {
   if [ -n "${JOULE_NATS_URL:-}" ]; then
     NATS_URL="$JOULE_NATS_URL"
+    rm -f "$STATE/nats.pid" # from an earlier start with its own NATS
     return 0
   fi
   local server

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.joule.supervision.SupervisionSettings.OnFailure;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -128,6 +130,36 @@ class DeployFilesTest {
     assertThat(status.exitValue()).isEqualTo(1);
     assertThat(new String(status.getInputStream().readAllBytes()))
         .contains("not running (no pids in " + state + ")");
+    Files.delete(state);
+  }
+
+  @Test
+  void theClusterScriptRefusesATakenPortWithOneLineNamingItsVariable() throws Exception {
+    Path state = Files.createTempDirectory("deploy-files");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Process start =
+          run(
+              Map.of(
+                  "CLUSTER_STATE_DIR",
+                  state.toString(),
+                  "CLUSTER_G1_PORT",
+                  Integer.toString(taken.getLocalPort()),
+                  "JOULE_NATS_URL",
+                  "nats://127.0.0.1:1", // nothing is started either way
+                  "JOULE_DB_URL",
+                  "jdbc:postgresql://127.0.0.1:1/none"),
+              "bash",
+              DEPLOY.resolve("local/cluster.sh").toString(),
+              "start",
+              "--no-build");
+
+      assertThat(start.exitValue()).isEqualTo(1);
+      assertThat(new String(start.getInputStream().readAllBytes()))
+          .isEqualTo(
+              "cluster.sh: port "
+                  + taken.getLocalPort()
+                  + " for g1 is taken: set CLUSTER_G1_PORT to a free port\n");
+    }
     Files.delete(state);
   }
 
