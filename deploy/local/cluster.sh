@@ -49,12 +49,14 @@ port_taken() {
 # The pid recorded for $1 when that process still runs and is the one start launched (a pid can be
 # reused by an unrelated process after a reboot: its command line must still name what we ran).
 live_pid() {
-  local name="$1" pid expect
+  local name="$1" pid expect cmdline
   [ -f "$STATE/$name.pid" ] || return 1
   pid="$(cat "$STATE/$name.pid")"
-  # cluster.sh itself: the forked child before it ran exec
+  kill -0 "$pid" 2>/dev/null || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  # cluster.sh: the forked child before its exec; empty: in the middle of an exec
   [ "$name" = nats ] && expect='nats-server|cluster\.sh' || expect='joule|cluster\.sh'
-  [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -Eq -- "$expect" || return 1
+  [ -z "$cmdline" ] || [[ "$cmdline" =~ $expect ]] || return 1
   echo "$pid"
 }
 
@@ -88,6 +90,7 @@ start_nats() {
   [ -n "$server" ] || [ ! -x /usr/sbin/nats-server ] || server=/usr/sbin/nats-server
   [ -n "$server" ] || die "nats-server not found (apt-get install nats-server), or set JOULE_NATS_URL to a NATS with JetStream"
   mkdir -p "$STATE/nats"
+  : >"$STATE/nats.log"
   nohup "$server" -js -a 127.0.0.1 -p "$NATS_PORT" -sd "$STATE/nats" >"$STATE/nats.log" 2>&1 </dev/null &
   echo $! >"$STATE/nats.pid"
   NATS_URL="nats://127.0.0.1:$NATS_PORT"
@@ -103,6 +106,7 @@ start_nats() {
 launch() {
   local node="$1"
   mkdir -p "$STATE/$node"
+  : >"$STATE/$node.log"
   echo "${PORTS[$node]}" >"$STATE/$node.port"
   (
     cd "$ROOT"
