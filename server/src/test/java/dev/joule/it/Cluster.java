@@ -264,7 +264,7 @@ final class Cluster implements AutoCloseable {
     }
   }
 
-  private static boolean postgresAnswers() {
+  static boolean postgresAnswers() {
     try (var connection = DriverManager.getConnection(POSTGRES + "postgres?user=postgres")) {
       return connection.isValid(2);
     } catch (SQLException e) {
