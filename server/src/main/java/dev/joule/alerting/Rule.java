@@ -92,6 +92,19 @@ public enum Rule {
       return s.commandTimeoutsLastMinute() + " commands to chargers timed out in the last minute";
     }
   },
+  POISON_MESSAGES("PoisonMessages") {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.deadLetteredLastMinute() > 0;
+    }
+
+    @Override
+    String describe(Signals s) {
+      return s.deadLetteredLastMinute()
+          + " CALL(s) failed max-deliver times in the last minute: set aside on the dead-letter"
+          + " subject and answered InternalError";
+    }
+  },
   INSTANCE_GONE("InstanceGone") {
     @Override
     boolean breached(Signals s, AlertSettings t) {

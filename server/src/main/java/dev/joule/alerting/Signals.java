@@ -21,6 +21,7 @@ import java.util.List;
  * @param stalledInstances instances of the cluster whose processing stalled, in words (empty on
  *     every node but the acting supervisor)
  * @param goneInstances instances of the cluster without a heartbeat, in words (idem)
+ * @param deadLetteredLastMinute CALLs set aside as poison (max-deliver reached) in the last minute
  */
 public record Signals(
     Instant at,
@@ -35,10 +36,43 @@ public record Signals(
     long commandTimeoutsLastMinute,
     Duration dbLatency,
     List<String> stalledInstances,
-    List<String> goneInstances) {
+    List<String> goneInstances,
+    long deadLetteredLastMinute) {
 
   public Signals {
     stalledInstances = List.copyOf(stalledInstances);
     goneInstances = List.copyOf(goneInstances);
+  }
+
+  /** Signals without poison messages. */
+  public Signals(
+      Instant at,
+      double receivedPerSecond,
+      double processedPerSecond,
+      int backlog,
+      Duration oldestWaiting,
+      Duration longestHeld,
+      long recentStalls,
+      long redeliveriesLastMinute,
+      long disconnectsLastMinute,
+      long commandTimeoutsLastMinute,
+      Duration dbLatency,
+      List<String> stalledInstances,
+      List<String> goneInstances) {
+    this(
+        at,
+        receivedPerSecond,
+        processedPerSecond,
+        backlog,
+        oldestWaiting,
+        longestHeld,
+        recentStalls,
+        redeliveriesLastMinute,
+        disconnectsLastMinute,
+        commandTimeoutsLastMinute,
+        dbLatency,
+        stalledInstances,
+        goneInstances,
+        0);
   }
 }

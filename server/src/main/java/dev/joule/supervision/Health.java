@@ -33,6 +33,7 @@ public record Health(
       long received,
       long processed,
       long redeliveries,
+      long deadLettered,
       long stalls,
       long restarts,
       List<Worker> workers) {}

@@ -40,6 +40,7 @@ public final class Metrics implements ProcessingListener {
   public static final String OLDEST_WAITING = "joule.inbox.oldest.waiting";
   public static final String IN_FLIGHT = "joule.inbox.in.flight";
   public static final String REDELIVERIES = "joule.inbox.redeliveries";
+  public static final String DEAD_LETTERED = "joule.inbox.dead.lettered";
   public static final String WORKER_HOLDING = "joule.processing.worker.holding";
   public static final String WORKER_HELD = "joule.processing.worker.held";
   public static final String STALLS = "joule.processing.stalls";
@@ -161,6 +162,11 @@ public final class Metrics implements ProcessingListener {
         .register(registry);
     FunctionCounter.builder(REDELIVERIES, supervisor, s -> s.health().processing().redeliveries())
         .description("Messages delivered again after a lease expired or was released")
+        .register(registry);
+    FunctionCounter.builder(DEAD_LETTERED, supervisor, s -> s.health().processing().deadLettered())
+        .description(
+            "CALLs delivered max-deliver times without success: set aside on the dead-letter"
+                + " subject and answered InternalError")
         .register(registry);
     FunctionCounter.builder(STALLS, supervisor, Supervisor::stalls)
         .description("Workers abandoned and replaced because they held a message past stall-after")

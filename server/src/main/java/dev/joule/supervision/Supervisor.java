@@ -209,7 +209,8 @@ public final class Supervisor implements AutoCloseable {
         latest.gateway.commandTimeouts() - minuteAgo.gateway.commandTimeouts(),
         database.latency(),
         cluster.stalled(),
-        cluster.gone());
+        cluster.gone(),
+        latest.inbox.deadLettered() - minuteAgo.inbox.deadLettered());
   }
 
   private Sample sampleAgo(int seconds) {
@@ -271,6 +272,7 @@ public final class Supervisor implements AutoCloseable {
             stats.published(),
             stats.acked(),
             stats.redelivered(),
+            stats.deadLettered(),
             stalls.get(),
             restarts.get(),
             states),

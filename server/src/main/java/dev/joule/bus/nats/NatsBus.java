@@ -27,6 +27,7 @@ import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -103,6 +104,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   private final List<Dispatcher> dispatchers = new ArrayList<>();
   private volatile InboxStats last = new InboxStats(0, 0, 0, 0, 0, Duration.ZERO);
   private volatile long lastStatsAt;
+  private volatile Instant oldestAt;
 
   /**
    * Creates the stream and the consumer when they are missing (or updates the consumer's ack-wait).
@@ -326,9 +328,10 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   }
 
   /**
-   * Local counts (what this process published, acked, saw redelivered, holds) and the cluster's
-   * waiting count from the consumer, refreshed at most once a second. The age of the oldest waiting
-   * message is not known to a pull consumer's info: reported as zero (not measured).
+   * Local counts (what this process published, acked, saw redelivered, holds, set aside) and the
+   * cluster's waiting count from the consumer, refreshed at most once a second. The oldest waiting
+   * message is the one after the last the consumer delivered: its age is from the stream's
+   * timestamp of it (the NATS server's clock), or zero when nothing waits.
    */
   @Override
   public InboxStats stats() {
@@ -339,13 +342,33 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
       try {
         ConsumerInfo info = management.getConsumerInfo(stream, CONSUMER);
         waiting = (int) Math.min(Integer.MAX_VALUE, info.getNumPending());
+        oldestAt =
+            waiting == 0
+                ? null
+                : management
+                    .getNextMessage(
+                        stream, info.getDelivered().getStreamSequence() + 1, inboxSubject)
+                    .getTime()
+                    .toInstant();
       } catch (IOException | JetStreamApiException e) {
         LOG.debug("consumer info unavailable: {}", e.toString());
       }
     }
+    Instant oldest = oldestAt;
+    Duration oldestWaiting =
+        oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now());
+    if (oldestWaiting.isNegative()) {
+      oldestWaiting = Duration.ZERO; // the NATS server's clock is ahead of ours
+    }
     InboxStats stats =
         new InboxStats(
-            published.get(), acked.get(), redelivered.get(), waiting, held.size(), Duration.ZERO);
+            published.get(),
+            acked.get(),
+            redelivered.get(),
+            waiting,
+            held.size(),
+            oldestWaiting,
+            dead.get());
     last = stats;
     return stats;
   }

@@ -136,6 +136,26 @@ class NatsBusIT {
   }
 
   @Test
+  void theOldestWaitingMessageIsAgedFromTheStreamAndZeroOnceTaken() throws Exception {
+    NatsBus bus = bus(Duration.ofSeconds(5), 5);
+    long before = System.nanoTime();
+    bus.publish(message("CP-1", "m-1"));
+    bus.publish(message("CP-1", "m-2"));
+    awaitPublished(bus, 2);
+    Thread.sleep(1100); // past the stats refresh interval, and an age to see
+
+    Duration oldest = bus.stats().oldestWaiting();
+
+    assertThat(bus.stats().waiting()).isEqualTo(2);
+    assertThat(oldest).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(oldest)
+        .isLessThanOrEqualTo(Duration.ofNanos(System.nanoTime() - before).plusMillis(50));
+    bus.lease(10, Duration.ofSeconds(5)).forEach(Lease::ack);
+    Thread.sleep(1100);
+    assertThat(bus.stats().oldestWaiting()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
   void aReleasedLeaseIsDeliveredAgainAtOnce() throws Exception {
     NatsBus bus = bus(Duration.ofSeconds(5), 5);
     bus.publish(message("CP-1", "m-1"));
@@ -169,6 +189,7 @@ class NatsBusIT {
 
     assertThat(leases).extracting(l -> l.message().call().messageId()).containsExactly("fine");
     assertThat(bus.deadLettered()).isEqualTo(1);
+    assertThat(bus.stats().deadLettered()).isEqualTo(1);
     long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (replies.isEmpty() && System.nanoTime() < until) {
       Thread.sleep(20); // polling for the reply, not a wait for it
