@@ -7,6 +7,7 @@ import dev.joule.bus.InboxStats;
 import dev.joule.processing.FaultPoint;
 import dev.joule.processing.Processor;
 import dev.joule.processing.WorkerState;
+import dev.joule.status.Healing;
 import dev.joule.supervision.instances.Instances;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -57,6 +59,7 @@ public final class Supervisor implements AutoCloseable {
   private volatile boolean running = true;
 
   private final Runnable exit;
+  private final Consumer<Healing> healed;
   private long lastAcked = -1;
   private long lastProgressAt = System.nanoTime();
   private long nextRestartAllowed;
@@ -73,8 +76,10 @@ public final class Supervisor implements AutoCloseable {
       SupervisionSettings settings,
       Alerts alerts,
       Clock clock,
-      Runnable exit) {
+      Runnable exit,
+      Consumer<Healing> healed) {
     this.exit = exit;
+    this.healed = healed;
     this.processor = processor;
     this.inbox = inbox;
     this.gateway = gateway;
@@ -129,6 +134,13 @@ public final class Supervisor implements AutoCloseable {
               worker.generation(),
               worker.heldFor().toMillis(),
               released);
+          healed.accept(
+              new Healing(
+                  clock.instant(),
+                  String.format(
+                      "worker %s abandoned after holding %d messages for %.1f s; %d messages"
+                          + " released for redelivery, a new worker started",
+                      worker.name(), worker.holding(), seconds(worker.heldFor()), released)));
         }
       }
     }
@@ -181,6 +193,13 @@ public final class Supervisor implements AutoCloseable {
     for (WorkerState worker : processor.workers()) {
       processor.abandon(worker.slot(), worker.generation());
     }
+    healed.accept(
+        new Healing(
+            clock.instant(),
+            String.format(
+                "no message completed for %.1f s: every worker (%d) abandoned and replaced"
+                    + " (in-process restart %d)",
+                seconds(noProgress), processor.workers().size(), restarts.get())));
   }
 
   private Signals signals(InboxStats stats, long now) {

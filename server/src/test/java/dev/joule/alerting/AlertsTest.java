@@ -60,7 +60,6 @@ class AlertsTest {
     assertThat(sent).extracting(AlertEvent::state).containsExactly("firing", "resolved");
     assertThat(sent.get(1).text()).startsWith("RESOLVED ProcessingStalled");
     assertThat(alerts.firing()).isEmpty();
-    assertThat(alerts.history()).hasSize(2);
   }
 
   @Test
@@ -105,7 +104,9 @@ class AlertsTest {
   @Test
   void webhookBodyHasAHumanTextField() {
     String body =
-        Webhook.body(new AlertEvent("DatabaseSlow", "firing", T0, T0, "FIRING DatabaseSlow: x"));
+        Webhook.body(
+            new AlertEvent(
+                "DatabaseSlow", "firing", Severity.WARNING, T0, T0, "FIRING DatabaseSlow: x"));
     assertThat(body)
         .contains("\"text\":\"FIRING DatabaseSlow: x\"")
         .contains("\"state\":\"firing\"");
