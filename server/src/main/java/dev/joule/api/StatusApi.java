@@ -45,7 +45,7 @@ public final class StatusApi {
     router.post(INCIDENTS).handler(body).handler(this::open);
     router.post(UPDATES).handler(body).handler(this::update);
     router.patch(INCIDENT).handler(body).handler(this::patch);
-    ApiErrors.mount(router);
+    // Errors become JSON through the catch-all ReadApi mounts for every /api/v1 path.
   }
 
   private void alerts(RoutingContext rc) {
