@@ -20,7 +20,17 @@ public enum Rule {
       if (s.recentStalls() == 0 && !s.stalledInstances().isEmpty()) {
         return "processing stalled: instance " + String.join("; ", s.stalledInstances());
       }
-      return "processing stalled: a worker has held its messages for "
+      String holding =
+          s.workersHolding() == 0
+              ? "a worker held its messages"
+              : s.workersHolding()
+                  + (s.workersHolding() == 1 ? " worker holds " : " workers hold ")
+                  + s.messagesHeld()
+                  + (s.messagesHeld() == 1 ? " message" : " messages")
+                  + ", the longest";
+      return "processing stalled: "
+          + holding
+          + " without progress for "
           + seconds(s.longestHeld())
           + (s.recentStalls() > 0 ? ", " + s.recentStalls() + " stalled worker(s) replaced" : "")
           + (s.stalledInstances().isEmpty()

@@ -81,15 +81,17 @@ final class IncidentBodies {
   }
 
   private static Optional<String> title(JsonNode body) {
-    return string(body, "title").map(value -> Params.text("title", value.strip(), MAX_TITLE));
+    return Params.stringField(body, "title")
+        .map(value -> Params.text("title", value.strip(), MAX_TITLE));
   }
 
   private static Optional<String> text(JsonNode body) {
-    return string(body, "text").map(value -> Params.text("text", value.strip(), MAX_TEXT));
+    return Params.stringField(body, "text")
+        .map(value -> Params.text("text", value.strip(), MAX_TEXT));
   }
 
   private static Optional<Impact> impact(JsonNode body) {
-    return string(body, "impact")
+    return Params.stringField(body, "impact")
         .map(
             value ->
                 Impact.ofWire(value)
@@ -104,7 +106,7 @@ final class IncidentBodies {
   }
 
   private static Optional<IncidentStatus> status(JsonNode body) {
-    return string(body, "status")
+    return Params.stringField(body, "status")
         .map(
             value ->
                 IncidentStatus.ofWire(value)
@@ -146,17 +148,6 @@ final class IncidentBodies {
       }
     }
     return Optional.of(List.copyOf(components));
-  }
-
-  private static Optional<String> string(JsonNode body, String name) {
-    JsonNode value = body.get(name);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isTextual()) {
-      throw ApiException.badParameter(name, "must be a string");
-    }
-    return Optional.of(value.asText());
   }
 
   private static ApiException required(String name) {

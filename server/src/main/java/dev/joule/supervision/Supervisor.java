@@ -138,9 +138,12 @@ public final class Supervisor implements AutoCloseable {
               new Healing(
                   clock.instant(),
                   String.format(
-                      "worker %s abandoned after holding %d messages for %.1f s; %d messages"
-                          + " released for redelivery, a new worker started",
-                      worker.name(), worker.holding(), seconds(worker.heldFor()), released)));
+                      "worker %s abandoned after holding %s for %.1f s; %s released for"
+                          + " redelivery, a new worker started",
+                      worker.name(),
+                      messages(worker.holding()),
+                      seconds(worker.heldFor()),
+                      messages(released))));
         }
       }
     }
@@ -210,9 +213,15 @@ public final class Supervisor implements AutoCloseable {
     Sample minuteAgo = samples.peekFirst();
     double seconds = Math.max(1e-9, (latest.at - tenAgo.at) / 1e9);
     Duration longestHeld = Duration.ZERO;
+    int holding = 0;
+    int held = 0;
     for (WorkerState worker : processor.workers()) {
       if (worker.heldFor().compareTo(longestHeld) > 0) {
         longestHeld = worker.heldFor();
+      }
+      if (worker.holding() > 0) {
+        holding++;
+        held += worker.holding();
       }
     }
     return new Signals(
@@ -222,6 +231,8 @@ public final class Supervisor implements AutoCloseable {
         stats.waiting(),
         stats.oldestWaiting(),
         longestHeld,
+        holding,
+        held,
         latest.stalls - previous.stalls,
         latest.inbox.redelivered() - minuteAgo.inbox.redelivered(),
         latest.gateway.disconnects() - minuteAgo.gateway.disconnects(),
@@ -298,6 +309,10 @@ public final class Supervisor implements AutoCloseable {
         alerts.firing(),
         instances.get().supervisor(),
         instances.get().instances());
+  }
+
+  private static String messages(int count) {
+    return count + (count == 1 ? " message" : " messages");
   }
 
   private static double seconds(Duration d) {

@@ -57,11 +57,11 @@ class IncidentLifecycleIT {
       assertThat(incident.path("title").asText()).isEqualTo("Message processing stalled");
       assertThat(incident.path("components").toString()).contains("message-processing");
       assertThat(text(incident, "investigating"))
-          .startsWith("Message processing: processing stalled")
+          .startsWith("Message processing: processing stalled: 1 worker holds 1 message")
           .contains("ProcessingStalled");
       assertThat(text(incident, "identified"))
-          .containsPattern("worker processor-[01] abandoned after holding 1 messages")
-          .contains("released for redelivery");
+          .containsPattern("worker processor-[01] abandoned after holding 1 message for [0-9.]+ s")
+          .contains("1 message released for redelivery");
       assertThat(text(incident, "monitoring")).contains("ProcessingStalled resolved");
       assertThat(incident.path("resolvedAt").isNull()).isFalse();
 
