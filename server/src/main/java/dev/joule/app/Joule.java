@@ -385,6 +385,7 @@ public final class Joule implements AutoCloseable {
                     .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)),
             recorder::healed);
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
+    metrics.bindStatusDrops(recorder::dropped);
     instances.start(() -> InstanceWiring.progress(supervisor.health()));
     new SupervisionApi(supervisor, metrics, processor, faults).mount(router);
     return () -> {
