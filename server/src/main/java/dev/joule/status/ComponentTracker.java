@@ -18,6 +18,7 @@ final class ComponentTracker {
 
   /** What the database had last, {@link StatusStore#latestStates} ({@code left} rows dropped). */
   void seed(Map<String, StatusStore.Latest> latest) {
+    last.clear();
     latest.forEach(
         (key, row) -> {
           if (!row.state().equals(StatusStore.Change.LEFT)) {

@@ -113,6 +113,7 @@ public final class StatusRecorder implements AutoCloseable {
         break;
       } catch (SQLException | RuntimeException e) {
         LOG.warn("status recorder could not write {} items: {}", batch.size(), e.toString());
+        seeded = false; // component changes may be lost: compare with the database again
       }
       batch.clear();
     }
@@ -139,8 +140,12 @@ public final class StatusRecorder implements AutoCloseable {
       if (!alerts.isEmpty()) {
         store.insertAlerts(c, alerts);
       }
+      // In order; healing actions in a row (several workers replaced at once) make one update.
       List<Healing> healing = new ArrayList<>();
       for (Item item : batch) {
+        if (!(item instanceof HealingItem)) {
+          heal(c, healing);
+        }
         switch (item) {
           case AlertItem a -> {
             if (a.acting()) {
@@ -155,9 +160,14 @@ public final class StatusRecorder implements AutoCloseable {
           case RoundItem r -> round(c, r);
         }
       }
-      if (!healing.isEmpty()) {
-        incidents.healed(c, healing, tracker.current());
-      }
+      heal(c, healing);
+    }
+  }
+
+  private void heal(Connection c, List<Healing> healing) throws SQLException {
+    if (!healing.isEmpty()) {
+      incidents.healed(c, List.copyOf(healing), tracker.current());
+      healing.clear();
     }
   }
 
