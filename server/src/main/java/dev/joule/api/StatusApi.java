@@ -94,9 +94,11 @@ public final class StatusApi {
     IncidentBodies.Opening o = IncidentBodies.opening(body(rc));
     replies.reply(
         rc,
-        () ->
-            Reply.created(
-                incidents.open(o.title(), o.impact(), o.components(), o.status(), o.text())));
+        () -> {
+          Incident incident =
+              incidents.open(o.title(), o.impact(), o.components(), o.status(), o.text());
+          return Reply.createdAt(INCIDENTS + "/" + incident.id(), incident);
+        });
   }
 
   private void update(RoutingContext rc) {
@@ -106,7 +108,8 @@ public final class StatusApi {
     replies.reply(
         rc,
         () ->
-            Reply.created(
+            Reply.createdAt(
+                INCIDENTS + "/" + id,
                 incidents.update(id, u.status(), u.text()).orElseThrow(() -> notFound(id))));
   }
 

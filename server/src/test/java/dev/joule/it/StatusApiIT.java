@@ -172,7 +172,10 @@ class StatusApiIT {
   private static JsonNode open(String body) throws Exception {
     HttpResponse<String> response = joule.post("/api/v1/incidents", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return JSON.readTree(response.body());
+    JsonNode incident = JSON.readTree(response.body());
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue("/api/v1/incidents/" + incident.path("id").asLong());
+    return incident;
   }
 
   private static List<Long> ids(String page) throws Exception {
