@@ -45,37 +45,4 @@ public record Signals(
     stalledInstances = List.copyOf(stalledInstances);
     goneInstances = List.copyOf(goneInstances);
   }
-
-  /** Without the counts of holding workers (as the rules' tests write signals). */
-  public Signals(
-      Instant at,
-      double receivedPerSecond,
-      double processedPerSecond,
-      int backlog,
-      Duration oldestWaiting,
-      Duration longestHeld,
-      long recentStalls,
-      long redeliveriesLastMinute,
-      long disconnectsLastMinute,
-      long commandTimeoutsLastMinute,
-      Duration dbLatency,
-      List<String> stalledInstances,
-      List<String> goneInstances) {
-    this(
-        at,
-        receivedPerSecond,
-        processedPerSecond,
-        backlog,
-        oldestWaiting,
-        longestHeld,
-        0,
-        0,
-        recentStalls,
-        redeliveriesLastMinute,
-        disconnectsLastMinute,
-        commandTimeoutsLastMinute,
-        dbLatency,
-        stalledInstances,
-        goneInstances);
-  }
 }

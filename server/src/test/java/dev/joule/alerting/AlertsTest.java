@@ -38,6 +38,8 @@ class AlertsTest {
         0,
         0,
         0,
+        0,
+        0,
         Duration.ofMillis(2),
         List.of(),
         List.of());
@@ -77,6 +79,8 @@ class AlertsTest {
               0,
               0,
               0,
+              0,
+              0,
               Duration.ofMillis(2),
               List.of(),
               List.of()));
@@ -90,6 +94,8 @@ class AlertsTest {
             500,
             Duration.ofSeconds(1),
             Duration.ZERO,
+            0,
+            0,
             0,
             0,
             0,
