@@ -2,7 +2,6 @@ package dev.joule.alerting;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,21 +14,27 @@ import org.slf4j.LoggerFactory;
  * Evaluates every {@link Rule} against each second's {@link Signals}: inactive → pending (the
  * condition holds) → firing (it held for the rule's pending time) → resolved (it stayed clear for
  * {@code resolve-after}: the hysteresis that keeps a flapping signal from paging twice a minute).
- * Each transition is logged as one structured line, kept in a bounded history and handed to the
- * notifiers. Called from one thread (the supervisor's).
+ * Each transition is logged as one structured line and handed to the notifiers (the webhook, the
+ * status recorder that keeps the history); after each round {@code rounds} gets the signals and
+ * what fires. Called from one thread (the supervisor's); notifiers must not block it.
  */
 public final class Alerts {
   private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
-  private static final int HISTORY = 1000;
 
   private final AlertSettings settings;
   private final List<Consumer<AlertEvent>> notifiers;
+  private final Consumer<Evaluated> rounds;
   private final Map<Rule, State> states = new EnumMap<>(Rule.class);
-  private final ArrayDeque<AlertEvent> history = new ArrayDeque<>();
 
   public Alerts(AlertSettings settings, List<Consumer<AlertEvent>> notifiers) {
+    this(settings, notifiers, round -> {});
+  }
+
+  public Alerts(
+      AlertSettings settings, List<Consumer<AlertEvent>> notifiers, Consumer<Evaluated> rounds) {
     this.settings = settings;
     this.notifiers = List.copyOf(notifiers);
+    this.rounds = rounds;
     for (Rule rule : Rule.values()) {
       states.put(rule, new State());
     }
@@ -65,6 +70,7 @@ public final class Alerts {
                 new AlertEvent(
                     rule.alertName(),
                     "resolved",
+                    rule.severity(),
                     now,
                     state.firedAt,
                     "RESOLVED "
@@ -76,6 +82,7 @@ public final class Alerts {
         }
       }
     }
+    rounds.accept(new Evaluated(signals, firing()));
   }
 
   private void maybeFire(Rule rule, State state, Signals signals) {
@@ -90,6 +97,7 @@ public final class Alerts {
         new AlertEvent(
             rule.alertName(),
             "firing",
+            rule.severity(),
             now,
             state.since,
             "FIRING " + rule.alertName() + ": " + rule.describe(signals)));
@@ -102,21 +110,8 @@ public final class Alerts {
         event.state(),
         event.since(),
         event.text());
-    synchronized (history) {
-      history.addLast(event);
-      if (history.size() > HISTORY) {
-        history.removeFirst();
-      }
-    }
     for (Consumer<AlertEvent> notifier : notifiers) {
       notifier.accept(event);
-    }
-  }
-
-  /** Transitions, oldest first (the last {@value #HISTORY}). Safe from any thread. */
-  public List<AlertEvent> history() {
-    synchronized (history) {
-      return new ArrayList<>(history);
     }
   }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
  * deploy/prometheus/joule-alerts.yml}; operations.md says what to do about each.
  */
 public enum Rule {
-  PROCESSING_STALLED("ProcessingStalled") {
+  PROCESSING_STALLED("ProcessingStalled", Severity.CRITICAL) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return s.recentStalls() > 0
@@ -20,7 +20,17 @@ public enum Rule {
       if (s.recentStalls() == 0 && !s.stalledInstances().isEmpty()) {
         return "processing stalled: instance " + String.join("; ", s.stalledInstances());
       }
-      return "processing stalled: a worker has held its messages for "
+      String holding =
+          s.workersHolding() == 0
+              ? "a worker held its messages"
+              : s.workersHolding()
+                  + (s.workersHolding() == 1 ? " worker holds " : " workers hold ")
+                  + s.messagesHeld()
+                  + (s.messagesHeld() == 1 ? " message" : " messages")
+                  + ", the longest";
+      return "processing stalled: "
+          + holding
+          + " without progress for "
           + seconds(s.longestHeld())
           + (s.recentStalls() > 0 ? ", " + s.recentStalls() + " stalled worker(s) replaced" : "")
           + (s.stalledInstances().isEmpty()
@@ -28,7 +38,7 @@ public enum Rule {
               : "; instance " + String.join("; ", s.stalledInstances()));
     }
   },
-  PROCESSING_BEHIND("ProcessingBehind") {
+  PROCESSING_BEHIND("ProcessingBehind", Severity.CRITICAL) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return s.receivedPerSecond() >= 1
@@ -48,7 +58,7 @@ public enum Rule {
           s.processedPerSecond(), s.receivedPerSecond(), s.backlog());
     }
   },
-  OLDEST_WAITING_TOO_OLD("OldestWaitingTooOld") {
+  OLDEST_WAITING_TOO_OLD("OldestWaitingTooOld", Severity.CRITICAL) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return s.oldestWaiting().compareTo(t.oldestWaiting()) > 0;
@@ -59,7 +69,7 @@ public enum Rule {
       return "the oldest message has waited " + seconds(s.oldestWaiting()) + " to be processed";
     }
   },
-  REDELIVERIES_HIGH("RedeliveriesHigh") {
+  REDELIVERIES_HIGH("RedeliveriesHigh", Severity.WARNING) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return s.redeliveriesLastMinute() > t.redeliveriesPerMinute();
@@ -70,7 +80,7 @@ public enum Rule {
       return s.redeliveriesLastMinute() + " messages redelivered in the last minute";
     }
   },
-  CHARGERS_DISCONNECTING("ChargersDisconnecting") {
+  CHARGERS_DISCONNECTING("ChargersDisconnecting", Severity.WARNING) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return s.disconnectsLastMinute() > t.disconnectsPerMinute();
@@ -81,7 +91,7 @@ public enum Rule {
       return s.disconnectsLastMinute() + " chargers disconnected in the last minute";
     }
   },
-  COMMANDS_TIMING_OUT("CommandsTimingOut") {
+  COMMANDS_TIMING_OUT("CommandsTimingOut", Severity.WARNING) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return s.commandTimeoutsLastMinute() > t.commandTimeoutsPerMinute();
@@ -92,7 +102,7 @@ public enum Rule {
       return s.commandTimeoutsLastMinute() + " commands to chargers timed out in the last minute";
     }
   },
-  POISON_MESSAGES("PoisonMessages") {
+  POISON_MESSAGES("PoisonMessages", Severity.WARNING) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return s.deadLetteredLastMinute() > 0;
@@ -105,7 +115,7 @@ public enum Rule {
           + " subject and answered InternalError";
     }
   },
-  INSTANCE_GONE("InstanceGone") {
+  INSTANCE_GONE("InstanceGone", Severity.CRITICAL) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return !s.goneInstances().isEmpty();
@@ -116,7 +126,7 @@ public enum Rule {
       return "instance gone: " + String.join("; ", s.goneInstances());
     }
   },
-  DATABASE_SLOW("DatabaseSlow") {
+  DATABASE_SLOW("DatabaseSlow", Severity.WARNING) {
     @Override
     boolean breached(Signals s, AlertSettings t) {
       return s.dbLatency().compareTo(t.dbLatency()) > 0;
@@ -134,9 +144,26 @@ public enum Rule {
   };
 
   private final String alertName;
+  private final Severity severity;
 
-  Rule(String alertName) {
+  Rule(String alertName, Severity severity) {
     this.alertName = alertName;
+    this.severity = severity;
+  }
+
+  /** As the {@code severity} label of the Prometheus rule file. */
+  public Severity severity() {
+    return severity;
+  }
+
+  /** The rule named {@code alertName}, if any. */
+  public static java.util.Optional<Rule> named(String alertName) {
+    for (Rule rule : values()) {
+      if (rule.alertName.equals(alertName)) {
+        return java.util.Optional.of(rule);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The alert's name, as in the Prometheus rule file. */

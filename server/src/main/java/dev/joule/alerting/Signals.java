@@ -13,6 +13,8 @@ import java.util.List;
  * @param backlog messages waiting to be leased
  * @param oldestWaiting age of the oldest waiting message
  * @param longestHeld the longest any worker has held its current batch
+ * @param workersHolding workers holding a batch now
+ * @param messagesHeld messages those workers hold
  * @param recentStalls workers abandoned as stalled since the previous sample
  * @param redeliveriesLastMinute messages delivered again in the last minute
  * @param disconnectsLastMinute charger connections closed in the last minute
@@ -30,6 +32,8 @@ public record Signals(
     int backlog,
     Duration oldestWaiting,
     Duration longestHeld,
+    int workersHolding,
+    int messagesHeld,
     long recentStalls,
     long redeliveriesLastMinute,
     long disconnectsLastMinute,
@@ -42,37 +46,5 @@ public record Signals(
   public Signals {
     stalledInstances = List.copyOf(stalledInstances);
     goneInstances = List.copyOf(goneInstances);
-  }
-
-  /** Signals without poison messages. */
-  public Signals(
-      Instant at,
-      double receivedPerSecond,
-      double processedPerSecond,
-      int backlog,
-      Duration oldestWaiting,
-      Duration longestHeld,
-      long recentStalls,
-      long redeliveriesLastMinute,
-      long disconnectsLastMinute,
-      long commandTimeoutsLastMinute,
-      Duration dbLatency,
-      List<String> stalledInstances,
-      List<String> goneInstances) {
-    this(
-        at,
-        receivedPerSecond,
-        processedPerSecond,
-        backlog,
-        oldestWaiting,
-        longestHeld,
-        recentStalls,
-        redeliveriesLastMinute,
-        disconnectsLastMinute,
-        commandTimeoutsLastMinute,
-        dbLatency,
-        stalledInstances,
-        goneInstances,
-        0);
   }
 }

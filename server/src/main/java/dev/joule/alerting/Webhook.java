@@ -96,6 +96,7 @@ public final class Webhook implements Consumer<AlertEvent>, AutoCloseable {
               "text", event.text(),
               "alert", event.alert(),
               "state", event.state(),
+              "severity", event.severity().wire(),
               "at", event.at().toString(),
               "since", event.since().toString()));
     } catch (JsonProcessingException e) {

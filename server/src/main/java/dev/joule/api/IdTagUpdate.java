@@ -30,27 +30,17 @@ record IdTagUpdate(IdTagStatus status, Optional<Instant> expiryDate, Optional<St
             name, "unknown field; an idTag has status, expiryDate and parentIdTag");
       }
     }
-    Optional<String> named = text(body, "idTag");
+    Optional<String> named = Params.stringField(body, "idTag");
     if (named.isPresent() && !named.get().equalsIgnoreCase(idTag)) {
       throw ApiException.badParameter("idTag", "must be the idTag of the path, or absent");
     }
     String status =
-        text(body, "status").orElseThrow(() -> ApiException.badParameter("status", "is required"));
+        Params.stringField(body, "status")
+            .orElseThrow(() -> ApiException.badParameter("status", "is required"));
     return new IdTagUpdate(
         IdTagStatus.parse("status", status),
-        text(body, "expiryDate").map(value -> Params.instant("expiryDate", value)),
-        text(body, "parentIdTag").map(value -> Params.text("parentIdTag", value, MAX_LENGTH)));
-  }
-
-  /** A string field; absent and null are both "not given". */
-  private static Optional<String> text(JsonNode body, String name) {
-    JsonNode value = body.get(name);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isTextual()) {
-      throw ApiException.badParameter(name, "must be a string");
-    }
-    return Optional.of(value.asText());
+        Params.stringField(body, "expiryDate").map(value -> Params.instant("expiryDate", value)),
+        Params.stringField(body, "parentIdTag")
+            .map(value -> Params.text("parentIdTag", value, MAX_LENGTH)));
   }
 }

@@ -89,6 +89,7 @@ public final class OpenApi {
             parameters.add(parameter(segment.substring(1), "path"));
           }
         }
+        StatusApiDocs.describe(template, method, operation, parameters);
         if (template.equals(EventsApi.EVENTS)) {
           operation.put("summary", "Server-Sent Events; see docs/events.md");
           parameters.add(parameter("chargerId", "query")).add(parameter("Last-Event-ID", "header"));

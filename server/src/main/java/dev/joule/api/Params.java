@@ -1,7 +1,9 @@
 package dev.joule.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Parsing of single values, shared by query, path and body parameters; failures name them. */
 final class Params {
@@ -28,6 +30,18 @@ final class Params {
     }
     throw ApiException.badParameter(
         name, "'" + value + "' is not an integer from " + min + " to " + max);
+  }
+
+  /** A string field of a JSON body; absent and null are both "not given". */
+  static Optional<String> stringField(JsonNode body, String name) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw ApiException.badParameter(name, "must be a string");
+    }
+    return Optional.of(value.asText());
   }
 
   /** A string of 1 to {@code max} characters (code points, as OCPP's CiString counts them). */

@@ -54,9 +54,10 @@ final class Replies {
   }
 
   /** A reply with its body already written as JSON, so the event loop only sends bytes. */
-  private record Encoded(int status, byte[] body) {
+  private record Encoded(int status, byte[] body, String location) {
     static Encoded of(Reply reply) {
-      return new Encoded(reply.status(), reply.body() == null ? null : Json.write(reply.body()));
+      return new Encoded(
+          reply.status(), reply.body() == null ? null : Json.write(reply.body()), reply.location());
     }
 
     void send(RoutingContext rc) {
@@ -66,7 +67,7 @@ final class Replies {
       }
       response.setStatusCode(status);
       if (status == 201) {
-        response.putHeader("Location", rc.request().path());
+        response.putHeader("Location", location == null ? rc.request().path() : location);
       }
       if (body == null) {
         response.end();

@@ -5,8 +5,14 @@ package dev.joule.api;
  *
  * @param status the HTTP status
  * @param body what is written as JSON; null only for 204
+ * @param location the {@code Location} of a 201, when it is not the request's own path; null
+ *     otherwise
  */
-record Reply(int status, Object body) {
+record Reply(int status, Object body, String location) {
+  Reply(int status, Object body) {
+    this(status, body, null);
+  }
+
   static Reply ok(Object body) {
     return new Reply(200, body);
   }
@@ -14,6 +20,11 @@ record Reply(int status, Object body) {
   /** 201: the resource at the request's own path was created; it is sent back. */
   static Reply created(Object body) {
     return new Reply(201, body);
+  }
+
+  /** 201: a resource was created at {@code location} (e.g. by a POST to its collection). */
+  static Reply createdAt(String location, Object body) {
+    return new Reply(201, body, location);
   }
 
   static Reply noContent() {

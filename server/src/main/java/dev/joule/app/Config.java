@@ -4,6 +4,7 @@ import dev.joule.alerting.AlertSettings;
 import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.profile.core.CoreSettings;
+import dev.joule.status.StatusSettings;
 import dev.joule.supervision.SupervisionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public record Config(
     Duration messageLogRetention,
     SupervisionSettings supervision,
     AlertSettings alerts,
+    StatusSettings status,
     Optional<String> apiToken,
     Duration eventsRetention,
     int eventLoops,

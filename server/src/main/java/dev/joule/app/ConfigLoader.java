@@ -9,6 +9,7 @@ import dev.joule.ocpp.WireEnum;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.profile.core.CoreSettings;
+import dev.joule.status.StatusSettings;
 import dev.joule.supervision.SupervisionSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -73,6 +74,9 @@ public final class ConfigLoader {
     DEFAULTS.put("alert-command-timeouts-per-minute", "10");
     DEFAULTS.put("alert-db-latency", "500ms");
     DEFAULTS.put("alert-resolve-after", "10s");
+    // status page and incidents (issue 11)
+    DEFAULTS.put("incident-quiet-period", "10m");
+    DEFAULTS.put("status-page", "true");
     // events stream (issue 4)
     DEFAULTS.put("events-retention", "10m");
     // scale-out (issue 10)
@@ -175,6 +179,7 @@ public final class ConfigLoader {
         v.duration("message-log-retention", false),
         supervision(v),
         alerts(v),
+        new StatusSettings(v.duration("incident-quiet-period", false), v.bool("status-page")),
         apiToken,
         v.duration("events-retention", true),
         v.optional("event-loops").isPresent()

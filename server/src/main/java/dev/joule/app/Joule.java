@@ -7,6 +7,7 @@ import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
+import dev.joule.api.StatusApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.Replies;
@@ -28,6 +29,9 @@ import dev.joule.processing.FaultPoint;
 import dev.joule.processing.Handlers;
 import dev.joule.processing.Processor;
 import dev.joule.profile.Profiles;
+import dev.joule.status.Incidents;
+import dev.joule.status.StatusPage;
+import dev.joule.status.StatusRecorder;
 import dev.joule.store.ApiTokenRepository;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
@@ -257,6 +261,11 @@ public final class Joule implements AutoCloseable {
       new CommandApi(commands, blocking).mount(router);
       new EventsApi(recent).mount(router);
       new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+      Incidents incidents = new Incidents(dataSource, clock);
+      new StatusApi(dataSource, incidents, blocking).mount(router);
+      if (config.status().page()) {
+        new StatusPage(incidents, clock, blocking).mount(router);
+      }
     }
     AutoCloseable supervision =
         supervise(
@@ -265,6 +274,7 @@ public final class Joule implements AutoCloseable {
             inbox,
             gateway,
             instances,
+            StatusWiring.recorder(config, node, dataSource, instances),
             dataSource,
             faults,
             metrics,
@@ -344,15 +354,17 @@ public final class Joule implements AutoCloseable {
       Inbox bus,
       Gateway gateway,
       InstanceMonitor instances,
+      StatusRecorder recorder,
       DataSource dataSource,
       Optional<FaultInjection> faults,
       Metrics metrics,
       Clock clock,
       Router router) {
     Optional<Webhook> webhook = config.alerts().webhook().map(Webhook::new);
-    Alerts alerts =
-        new Alerts(
-            config.alerts(), webhook.<List<Consumer<AlertEvent>>>map(List::of).orElse(List.of()));
+    List<Consumer<AlertEvent>> notifiers = new java.util.ArrayList<>();
+    notifiers.add(recorder::alert);
+    webhook.ifPresent(notifiers::add);
+    Alerts alerts = new Alerts(config.alerts(), notifiers, recorder::evaluated);
     Supplier<GatewaySignals> gatewaySignals =
         () -> {
           GatewayCounters counters = gateway.counters();
@@ -378,14 +390,17 @@ public final class Joule implements AutoCloseable {
             // Off the supervisor thread: exit runs the shutdown hooks, which stop the supervisor.
             () ->
                 Thread.ofPlatform()
-                    .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)));
+                    .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)),
+            recorder::healed);
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
+    metrics.bindStatusDrops(recorder::dropped);
     instances.start(() -> InstanceWiring.progress(supervisor.health()));
-    new SupervisionApi(supervisor, metrics, alerts, processor, faults).mount(router);
+    new SupervisionApi(supervisor, metrics, processor, faults).mount(router);
     return () -> {
       instances.close(); // withdraws the heartbeat first: a clean stop is not "gone"
       supervisor.close();
       webhook.ifPresent(Webhook::close);
+      recorder.close(); // after the supervisor: its last transitions are written
     };
   }
 

@@ -53,6 +53,7 @@ public final class Metrics implements ProcessingListener {
   public static final String REPLY_DEADLINE_MISSED = "joule.replies.deadline.missed";
   public static final String DB_LATENCY = "joule.db.latency";
   public static final String READY = "joule.ready";
+  public static final String STATUS_DROPPED = "joule.status.records.dropped";
   public static final String INSTANCE_UP = "joule.instance.up";
   public static final String INSTANCE_STALLED = "joule.instance.stalled";
   public static final String INSTANCE_HEARTBEAT_AGE = "joule.instance.heartbeat.age";
@@ -142,6 +143,13 @@ public final class Metrics implements ProcessingListener {
   }
 
   /** Binds the gauges that read the supervisor's view and the gateways' totals. */
+  /** The status recorder's drops: alert transitions, healing and rounds it had no room for. */
+  public void bindStatusDrops(java.util.function.LongSupplier dropped) {
+    FunctionCounter.builder(STATUS_DROPPED, dropped, d -> d.getAsLong())
+        .description("Status history items dropped because the recorder's queue was full")
+        .register(registry);
+  }
+
   public void bind(Supervisor supervisor, int workers, Supplier<GatewaySignals> gateway) {
     Supplier<Health> health = supervisor::health;
     Gauge.builder(BACKLOG, () -> health.get().processing().backlog())

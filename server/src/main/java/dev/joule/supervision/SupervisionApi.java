@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import dev.joule.alerting.Alerts;
 import dev.joule.processing.Processor;
 import dev.joule.processing.WorkerState;
 import io.vertx.core.http.HttpServerResponse;
@@ -27,7 +26,6 @@ import java.util.Optional;
  *       503 with the reasons;
  *   <li>{@code GET /metrics}: Prometheus text format;
  *   <li>{@code GET /api/v1/health}: the same numbers as JSON, per worker;
- *   <li>{@code GET /api/v1/alerts}: the alert history, oldest first;
  *   <li>with {@code fault-injection} only: {@code POST /api/v1/faults/hang-workers} {@code
  *       {"count":N,"seconds":S}}, {@code POST /api/v1/faults/slow-db} {@code
  *       {"millis":M,"seconds":S}}, {@code POST /api/v1/faults/clear}; without it they do not exist
@@ -45,19 +43,16 @@ public final class SupervisionApi {
 
   private final Supervisor supervisor;
   private final Metrics metrics;
-  private final Alerts alerts;
   private final Processor processor;
   private final Optional<FaultInjection> faults;
 
   public SupervisionApi(
       Supervisor supervisor,
       Metrics metrics,
-      Alerts alerts,
       Processor processor,
       Optional<FaultInjection> faults) {
     this.supervisor = supervisor;
     this.metrics = metrics;
-    this.alerts = alerts;
     this.processor = processor;
     this.faults = faults;
   }
@@ -67,9 +62,6 @@ public final class SupervisionApi {
     router.get("/health/ready").handler(this::ready);
     router.get("/metrics").handler(this::metrics);
     router.get("/api/v1/health").handler(rc -> json(rc.response(), 200, supervisor.health()));
-    router
-        .get("/api/v1/alerts")
-        .handler(rc -> json(rc.response(), 200, Map.of("items", alerts.history())));
     if (faults.isPresent()) {
       router.post("/api/v1/faults/*").handler(BodyHandler.create().setBodyLimit(4096));
       router.post("/api/v1/faults/hang-workers").handler(this::hangWorkers);

@@ -7,6 +7,7 @@ import dev.joule.bus.InboxStats;
 import dev.joule.processing.FaultPoint;
 import dev.joule.processing.Processor;
 import dev.joule.processing.WorkerState;
+import dev.joule.status.Healing;
 import dev.joule.supervision.instances.Instances;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -57,6 +59,7 @@ public final class Supervisor implements AutoCloseable {
   private volatile boolean running = true;
 
   private final Runnable exit;
+  private final Consumer<Healing> healed;
   private long lastAcked = -1;
   private long lastProgressAt = System.nanoTime();
   private long nextRestartAllowed;
@@ -73,8 +76,10 @@ public final class Supervisor implements AutoCloseable {
       SupervisionSettings settings,
       Alerts alerts,
       Clock clock,
-      Runnable exit) {
+      Runnable exit,
+      Consumer<Healing> healed) {
     this.exit = exit;
+    this.healed = healed;
     this.processor = processor;
     this.inbox = inbox;
     this.gateway = gateway;
@@ -129,6 +134,16 @@ public final class Supervisor implements AutoCloseable {
               worker.generation(),
               worker.heldFor().toMillis(),
               released);
+          healed.accept(
+              new Healing(
+                  clock.instant(),
+                  String.format(
+                      "worker %s abandoned after holding %s for %.1f s; %s released for"
+                          + " redelivery, a new worker started",
+                      worker.name(),
+                      messages(worker.holding()),
+                      seconds(worker.heldFor()),
+                      messages(released))));
         }
       }
     }
@@ -181,6 +196,13 @@ public final class Supervisor implements AutoCloseable {
     for (WorkerState worker : processor.workers()) {
       processor.abandon(worker.slot(), worker.generation());
     }
+    healed.accept(
+        new Healing(
+            clock.instant(),
+            String.format(
+                "no message completed for %.1f s: every worker (%d) abandoned and replaced"
+                    + " (in-process restart %d)",
+                seconds(noProgress), processor.workers().size(), restarts.get())));
   }
 
   private Signals signals(InboxStats stats, long now) {
@@ -191,9 +213,15 @@ public final class Supervisor implements AutoCloseable {
     Sample minuteAgo = samples.peekFirst();
     double seconds = Math.max(1e-9, (latest.at - tenAgo.at) / 1e9);
     Duration longestHeld = Duration.ZERO;
+    int holding = 0;
+    int held = 0;
     for (WorkerState worker : processor.workers()) {
       if (worker.heldFor().compareTo(longestHeld) > 0) {
         longestHeld = worker.heldFor();
+      }
+      if (worker.holding() > 0) {
+        holding++;
+        held += worker.holding();
       }
     }
     return new Signals(
@@ -203,6 +231,8 @@ public final class Supervisor implements AutoCloseable {
         stats.waiting(),
         stats.oldestWaiting(),
         longestHeld,
+        holding,
+        held,
         latest.stalls - previous.stalls,
         latest.inbox.redelivered() - minuteAgo.inbox.redelivered(),
         latest.gateway.disconnects() - minuteAgo.gateway.disconnects(),
@@ -281,6 +311,10 @@ public final class Supervisor implements AutoCloseable {
         alerts.firing(),
         instances.get().supervisor(),
         instances.get().instances());
+  }
+
+  private static String messages(int count) {
+    return count + (count == 1 ? " message" : " messages");
   }
 
   private static double seconds(Duration d) {

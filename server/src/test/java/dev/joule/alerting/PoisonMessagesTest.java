@@ -24,6 +24,8 @@ class PoisonMessagesTest {
         0,
         0,
         0,
+        0,
+        0,
         Duration.ofMillis(2),
         List.of(),
         List.of(),

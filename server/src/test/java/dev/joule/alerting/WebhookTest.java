@@ -39,7 +39,8 @@ class WebhookTest {
       Instant t = Instant.parse("2026-11-24T10:00:00Z");
       long before = System.nanoTime();
       webhook.accept(
-          new AlertEvent("ProcessingStalled", "firing", t, t, "FIRING ProcessingStalled"));
+          new AlertEvent(
+              "ProcessingStalled", "firing", Severity.CRITICAL, t, t, "FIRING ProcessingStalled"));
       assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofMillis(100));
 
       assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();

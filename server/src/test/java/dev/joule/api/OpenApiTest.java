@@ -29,6 +29,7 @@ class OpenApiTest {
     new EventsApi(null).mount(router);
     new ReadApi(null, new ApiFixture.FakeConnections(), java.time.Clock.systemUTC(), blocking)
         .mount(router);
+    new StatusApi(null, null, blocking).mount(router);
     JsonNode paths = OpenApi.document(router).path("paths");
 
     int documented = 0;
@@ -59,6 +60,17 @@ class OpenApiTest {
     assertThat(paths.at("/~1api~1v1~1events/get/responses/200/content").has("text/event-stream"))
         .isTrue();
     assertThat(paths.has("/api/v1/chargers/{id}/commands/{action}")).isFalse();
+    assertThat(paths.at("/~1api~1v1~1alerts/get/parameters").toString())
+        .contains("\"alert\"")
+        .contains("\"node\"");
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1v1~1incidents~1{id}~1updates/post/requestBody/content/application~1json"
+                        + "/schema/properties/status/enum")
+                .toString())
+        .isEqualTo("[\"investigating\",\"identified\",\"monitoring\",\"resolved\"]");
+    assertThat(paths.at("/~1api~1v1~1incidents~1{id}").has("patch")).isTrue();
   }
 
   @Test

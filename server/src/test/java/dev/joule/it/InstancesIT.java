@@ -61,6 +61,15 @@ class InstancesIT {
         assertThat(firing(gateway, "InstanceGone", "p1")).isTrue();
         assertThat(charger.call("[2,\"h1\",\"Heartbeat\",{}]")).startsWith("[3,\"h1\"");
 
+        // The acting supervisor (g1) alone writes the status: p1's row, one incident naming it.
+        Await.until(() -> "major_outage".equals(nodeRow(gateway, "message-processing", "p1")));
+        assertThat(nodeRow(gateway, "message-processing", "p2")).isEqualTo("operational");
+        Await.until(
+            () ->
+                gateway.get("/api/v1/incidents").body().contains("p1")
+                    && gateway.count("SELECT count(*) FROM incident WHERE automatic") == 1);
+        assertThat(gateway.count("SELECT count(*) FROM incident WHERE automatic")).isEqualTo(1);
+
         frozen.signal("CONT");
         Await.until(() -> "live".equals(state(gateway, "p1")), Duration.ofSeconds(10));
         Await.until(
@@ -143,10 +152,29 @@ class InstancesIT {
     return instance(health(node), id).path("state").asText();
   }
 
+  /** The state /status.json shows for node {@code id} under {@code component}. */
+  private static String nodeRow(JouleServer node, String component, String id) {
+    try {
+      for (JsonNode c : JSON.readTree(node.get("/status.json").body()).path("components")) {
+        if (c.path("id").asText().equals(component)) {
+          for (JsonNode row : c.path("instances")) {
+            if (row.path("name").asText().equals(id)) {
+              return row.path("status").asText();
+            }
+          }
+        }
+      }
+      return "";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static List<JsonNode> alerts(JouleServer node) {
     try {
       List<JsonNode> items = new ArrayList<>();
-      JSON.readTree(node.get("/api/v1/alerts").body()).path("items").forEach(items::add);
+      // The acting supervisor's own transitions, newest first (every node records its own).
+      JSON.readTree(node.get("/api/v1/alerts?node=g1").body()).path("items").forEach(items::add);
       return items;
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -163,9 +191,7 @@ class InstancesIT {
   }
 
   private static boolean resolved(JouleServer node, String alert) {
-    List<JsonNode> items = alerts(node);
-    for (int i = items.size() - 1; i >= 0; i--) {
-      JsonNode a = items.get(i);
+    for (JsonNode a : alerts(node)) {
       if (a.path("alert").asText().equals(alert)) {
         return a.path("state").asText().equals("resolved");
       }

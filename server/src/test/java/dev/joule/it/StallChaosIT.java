@@ -161,10 +161,8 @@ class StallChaosIT {
 
   private List<String> alertStates(JouleServer joule, String alert) {
     List<String> states = new ArrayList<>();
-    for (JsonNode event : read(get(joule, "/api/v1/alerts").body()).path("items")) {
-      if (event.path("alert").asText().equals(alert)) {
-        states.add(event.path("state").asText());
-      }
+    for (JsonNode event : read(get(joule, "/api/v1/alerts?alert=" + alert).body()).path("items")) {
+      states.addFirst(event.path("state").asText()); // the history is newest first
     }
     return states;
   }

@@ -1,0 +1,149 @@
+package dev.joule.status;
+
+import dev.joule.store.SqlFailures;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Incidents and components for operators (the API) and for the public page: reads, manual incidents
+ * and updates. Blocking JDBC: call it off the event loop. Values are checked by the caller (the API
+ * names the bad field); this class trusts them.
+ */
+public final class Incidents {
+  static final String OPERATOR = "operator";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final StatusStore store = new StatusStore();
+
+  public Incidents(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /** Work on one connection. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T run(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /** A manual incident with its first update. */
+  public Incident open(
+      String title, Impact impact, List<Component> components, IncidentStatus status, String text) {
+    Instant at = clock.instant();
+    List<String> ids = components.stream().map(Component::id).toList();
+    return run(
+        c -> {
+          long id = store.openIncident(c, title, impact, ids, List.of(), false, at);
+          store.addUpdate(c, id, status, text, states(c, ids), OPERATOR, at, false);
+          return store.incident(c, id).orElseThrow();
+        });
+  }
+
+  /** Adds an operator's update; empty if there is no such incident. */
+  public Optional<Incident> update(long id, IncidentStatus status, String text) {
+    Instant at = clock.instant();
+    return run(
+        c -> {
+          Optional<Incident> incident = store.incident(c, id);
+          if (incident.isEmpty()) {
+            return Optional.empty();
+          }
+          List<String> ids = incident.get().components();
+          store.addUpdate(c, id, status, text, states(c, ids), OPERATOR, at, false);
+          return store.incident(c, id);
+        });
+  }
+
+  /** Changes what is given; empty if there is no such incident. */
+  public Optional<Incident> patch(
+      long id,
+      Optional<String> title,
+      Optional<Impact> impact,
+      Optional<List<Component>> components) {
+    Instant at = clock.instant();
+    Optional<List<String>> ids = components.map(list -> list.stream().map(Component::id).toList());
+    return run(
+        c -> store.patch(c, id, title, impact, ids, at) ? store.incident(c, id) : Optional.empty());
+  }
+
+  public Optional<Incident> get(long id) {
+    return run(c -> store.incident(c, id));
+  }
+
+  /**
+   * Incidents newest first.
+   *
+   * @param open true: open only; false: resolved only; empty: all
+   * @param after (opened_at, id) of the last item of the previous page
+   * @param limit at most this many
+   */
+  public List<Incident> page(
+      Optional<Boolean> open, Optional<Map.Entry<Instant, Long>> after, int limit) {
+    return run(c -> store.page(c, open, after, limit));
+  }
+
+  /** Every component with its latest recorded state, node rows under it. */
+  public List<ComponentView> components() {
+    return run(c -> views(store.latestStates(c)));
+  }
+
+  /** The newest incident updates with their incident's title, for the feed. */
+  public List<Map.Entry<String, IncidentUpdate>> recentUpdates(int limit) {
+    return run(c -> store.recentUpdates(c, limit));
+  }
+
+  private List<IncidentUpdate.ComponentAt> states(Connection c, List<String> ids)
+      throws SQLException {
+    Map<String, StatusStore.Latest> latest = store.latestStates(c);
+    List<IncidentUpdate.ComponentAt> states = new ArrayList<>();
+    for (String id : ids) {
+      StatusStore.Latest row = latest.get(id + "/");
+      states.add(
+          new IncidentUpdate.ComponentAt(
+              id, row == null ? ComponentState.OPERATIONAL.wire() : row.state()));
+    }
+    return states;
+  }
+
+  static List<ComponentView> views(Map<String, StatusStore.Latest> latest) {
+    List<ComponentView> views = new ArrayList<>();
+    for (Component component : Component.values()) {
+      List<ComponentView> nodes = new ArrayList<>();
+      for (StatusStore.Latest row : latest.values()) {
+        if (row.component().equals(component.id())
+            && !row.instance().isEmpty()
+            && !row.state().equals(StatusStore.Change.LEFT)) {
+          nodes.add(
+              new ComponentView(
+                  component.id(), row.instance(), row.state(), row.reason(), row.at(), List.of()));
+        }
+      }
+      StatusStore.Latest own = latest.get(component.id() + "/");
+      views.add(
+          new ComponentView(
+              component.id(),
+              component.title(),
+              own == null ? ComponentState.OPERATIONAL.wire() : own.state(),
+              own == null ? "" : own.reason(),
+              own == null ? null : own.at(),
+              nodes));
+    }
+    return views;
+  }
+}

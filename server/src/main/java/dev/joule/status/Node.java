@@ -1,0 +1,18 @@
+package dev.joule.status;
+
+import java.util.List;
+
+/**
+ * One node of a cluster as the status page needs it (the app maps the supervisor's instance view to
+ * it).
+ *
+ * @param id the node id
+ * @param roles its roles ({@code gateway}, {@code processor}, {@code api}, {@code supervisor})
+ * @param state {@code live}, {@code stalled} or {@code gone}
+ * @param detail what the supervisor sees, in words; empty when live
+ */
+public record Node(String id, List<String> roles, String state, String detail) {
+  public Node {
+    roles = List.copyOf(roles);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.joule.status;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The HTML of {@code /status}: a banner with the overall state, the components (and their nodes in
+ * a cluster), open incidents with their timeline, past incidents. Plain HTML and a little CSS, no
+ * script; every value escaped.
+ */
+final class StatusHtml {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  private static final String STYLE =
+      """
+      body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:860px;\
+      margin:2rem auto;padding:0 1rem;color:#1f2328;line-height:1.45}
+      h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin-top:2rem}
+      .banner{padding:1rem 1.2rem;border-radius:6px;color:#fff;font-weight:600;margin:1rem 0}
+      .operational{background:#2da44e} .degraded_performance{background:#d4a72c}
+      .partial_outage{background:#e16f24} .major_outage{background:#cf222e}
+      table{width:100%;border-collapse:collapse} td{padding:.55rem .4rem;border-bottom:1px solid #d0d7de}
+      td.state{text-align:right;font-weight:600} tr.node td{padding-left:1.6rem;font-size:.92rem;color:#57606a}
+      .s-operational{color:#1a7f37} .s-degraded_performance{color:#9a6700}
+      .s-partial_outage{color:#bc4c00} .s-major_outage{color:#cf222e}
+      .incident{border:1px solid #d0d7de;border-radius:6px;padding:.8rem 1rem;margin:.8rem 0}
+      .incident h3{margin:.1rem 0 .5rem;font-size:1.05rem} .meta{color:#57606a;font-size:.88rem}
+      ol.timeline{list-style:none;padding-left:0;margin:0} ol.timeline li{margin:.45rem 0}
+      .status{font-weight:600;text-transform:capitalize} footer{margin-top:2.5rem;color:#57606a;font-size:.85rem}
+      """;
+
+  private StatusHtml() {}
+
+  static String page(StatusPage.Snapshot s) {
+    StringBuilder html = new StringBuilder(8192);
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+        .append("<title>Joule status</title>")
+        .append("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/status/feed.atom\">")
+        .append("<style>")
+        .append(STYLE)
+        .append("</style></head><body>\n<h1>Joule status</h1>\n");
+    html.append("<div class=\"banner ")
+        .append(s.status())
+        .append("\">")
+        .append(banner(s.status(), s.open().size()))
+        .append("</div>\n");
+    components(html, s.components());
+    html.append("<h2>Open incidents</h2>\n");
+    if (s.open().isEmpty()) {
+      html.append("<p class=\"meta\">No open incidents.</p>\n");
+    }
+    s.open().forEach(incident -> incident(html, incident));
+    html.append("<h2>Past incidents</h2>\n");
+    if (s.past().isEmpty()) {
+      html.append("<p class=\"meta\">No incidents reported.</p>\n");
+    }
+    s.past().forEach(incident -> incident(html, incident));
+    html.append("<footer>Updated ")
+        .append(time(s.at()))
+        .append(
+            " · <a href=\"/status.json\">JSON</a> · <a href=\"/status/feed.atom\">Atom feed</a>")
+        .append("</footer>\n</body></html>\n");
+    return html.toString();
+  }
+
+  private static String banner(String status, int open) {
+    if (status.equals(ComponentState.OPERATIONAL.wire()) && open == 0) {
+      return "All systems operational";
+    }
+    if (status.equals(ComponentState.OPERATIONAL.wire())) {
+      return open + " open incident" + (open == 1 ? "" : "s");
+    }
+    return ComponentState.ofWire(status).title();
+  }
+
+  private static void components(StringBuilder html, List<ComponentView> components) {
+    html.append("<h2>Components</h2>\n<table>\n");
+    for (ComponentView component : components) {
+      row(html, "component", component.name(), component);
+      for (ComponentView node : component.instances()) {
+        row(html, "node", "instance " + node.name(), node);
+      }
+    }
+    html.append("</table>\n");
+  }
+
+  private static void row(StringBuilder html, String kind, String name, ComponentView view) {
+    String title =
+        view.status().equals("left") ? view.status() : ComponentState.ofWire(view.status()).title();
+    html.append("<tr class=\"")
+        .append(kind)
+        .append("\"><td>")
+        .append(Html.escape(name))
+        .append(
+            view.reason().isEmpty()
+                ? ""
+                : "<div class=\"meta\">" + Html.escape(view.reason()) + "</div>")
+        .append("</td><td class=\"state s-")
+        .append(Html.escape(view.status()))
+        .append("\">")
+        .append(Html.escape(title))
+        .append("</td></tr>\n");
+  }
+
+  private static void incident(StringBuilder html, Incident incident) {
+    html.append("<div class=\"incident\" id=\"incident-")
+        .append(incident.id())
+        .append("\"><h3>")
+        .append(Html.escape(incident.title()))
+        .append("</h3><div class=\"meta\">Impact: ")
+        .append(Html.escape(incident.impact()))
+        .append(" · Components: ")
+        .append(Html.escape(String.join(", ", incident.components())))
+        .append(" · Opened ")
+        .append(time(incident.openedAt()))
+        .append(incident.resolvedAt() == null ? "" : " · Resolved " + time(incident.resolvedAt()))
+        .append("</div>\n<ol class=\"timeline\">\n");
+    for (IncidentUpdate update : incident.updates().reversed()) {
+      html.append("<li><span class=\"status\">")
+          .append(Html.escape(update.status()))
+          .append("</span> — ")
+          .append(Html.escape(update.text()))
+          .append(" <span class=\"meta\">")
+          .append(time(update.at()))
+          .append("</span></li>\n");
+    }
+    html.append("</ol></div>\n");
+  }
+
+  static String time(Instant at) {
+    return at == null ? "" : TIME.format(at);
+  }
+}
