@@ -1,7 +1,5 @@
 package dev.joule.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ClusterChaosIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int LOAD_CHARGERS = 80;
   private static final int INDEPENDENT_CHARGERS = 20;
   private static final Duration PAUSE = Duration.ofMillis(200);
@@ -49,51 +46,30 @@ class ClusterChaosIT {
       independent.forEach(IndependentLoad::start);
       Load.awaitMoreAnswers(load, independent, 1000);
 
-      int goneFired = count(gateway, "InstanceGone", "firing");
-      int goneResolved = count(gateway, "InstanceGone", "resolved");
+      int goneFired = AlertHistory.count(gateway, "InstanceGone", "firing");
+      int goneResolved = AlertHistory.count(gateway, "InstanceGone", "resolved");
       killed.kill();
-      awaitAlert(gateway, "InstanceGone", "firing", goneFired);
+      AlertHistory.await(gateway, "InstanceGone", "firing", goneFired);
       Load.awaitMoreAnswers(load, independent, 500);
       cluster.processor("p1"); // restarted under its id, as a service manager would
-      awaitAlert(gateway, "InstanceGone", "resolved", goneResolved);
+      AlertHistory.await(gateway, "InstanceGone", "resolved", goneResolved);
 
-      int stallFired = count(gateway, "ProcessingStalled", "firing");
-      int stallResolved = count(gateway, "ProcessingStalled", "resolved");
+      int stallFired = AlertHistory.count(gateway, "ProcessingStalled", "firing");
+      int stallResolved = AlertHistory.count(gateway, "ProcessingStalled", "resolved");
       frozen.signal("STOP");
       long frozenAt = System.nanoTime();
-      awaitAlert(gateway, "ProcessingStalled", "firing", stallFired);
+      AlertHistory.await(gateway, "ProcessingStalled", "firing", stallFired);
       Load.awaitMoreAnswers(load, independent, 500); // the other processors carry on
       Thread.sleep(Math.max(0, FROZEN.toMillis() - (System.nanoTime() - frozenAt) / 1_000_000));
       frozen.signal("CONT"); // its late results must change nothing
       Load.awaitMoreAnswers(load, independent, 500);
 
       Load.stopAll(load, independent);
-      awaitAlert(gateway, "ProcessingStalled", "resolved", stallResolved);
+      AlertHistory.await(gateway, "ProcessingStalled", "resolved", stallResolved);
       Load.Ledger ledger = Load.ledger(load, independent);
       System.out.println("ClusterChaosIT: " + ledger);
       ledger.assertExactlyOnce();
       ledger.assertEffectsSingle(cluster, "CHAOS-%");
     }
-  }
-
-  /** Waits until {@code alert} was in {@code state} more often than {@code before} times. */
-  private static void awaitAlert(JouleServer node, String alert, String state, int before) {
-    Await.until(() -> count(node, alert, state) > before, Duration.ofSeconds(20));
-  }
-
-  /** How often the alert history of {@code node} has {@code alert} in {@code state}. */
-  private static int count(JouleServer node, String alert, String state) {
-    int count = 0;
-    try {
-      for (JsonNode event : JSON.readTree(node.get("/api/v1/alerts").body()).path("items")) {
-        if (event.path("alert").asText().equals(alert)
-            && event.path("state").asText().equals(state)) {
-          count++;
-        }
-      }
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-    return count;
   }
 }

@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A charger that drives steady load for chaos tests: boot, status, then charge sessions (start,
  * three meter values, stop, heartbeat) with one outstanding CALL, and a ledger of every CALL it
  * sent and every answer it got, so a test can check that each CALL was answered exactly once.
+ *
+ * <p>Given more than one gateway ({@link #connect(HttpClient, List, String, Duration)}), it acts
+ * like a charger behind a load balancer: when its connection drops it connects to the next one and
+ * sends the CALL in flight again, with the same id (OCPP-J: a CALL unanswered on a lost connection
+ * is sent again after reconnecting).
  */
 final class LoadCharger implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,27 +40,74 @@ final class LoadCharger implements AutoCloseable {
   final AtomicInteger startsSent = new AtomicInteger();
   final AtomicInteger meterValuesSent = new AtomicInteger();
   final AtomicInteger unanswered = new AtomicInteger();
+  final AtomicInteger reconnects = new AtomicInteger();
 
-  private final WebSocket socket;
+  private final HttpClient http;
+  private final List<URI> gateways;
+  private volatile WebSocket socket;
+  private volatile String inFlight; // the frame of the CALL waiting for its answer
+  private int gateway;
   private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final Duration pause;
   private volatile boolean stopping;
   private Thread driver;
   private int sequence;
 
-  private LoadCharger(HttpClient http, URI uri, String id, Duration pause) {
+  private LoadCharger(HttpClient http, List<URI> gateways, String id, Duration pause) {
     this.id = id;
     this.pause = pause;
-    this.socket =
-        http.newWebSocketBuilder()
-            .subprotocols("ocpp1.6")
-            .buildAsync(uri, new Listener())
-            .orTimeout(10, TimeUnit.SECONDS)
-            .join();
+    this.http = http;
+    this.gateways = gateways;
+    this.socket = open(gateways.get(0));
+  }
+
+  private WebSocket open(URI uri) {
+    return http.newWebSocketBuilder()
+        .subprotocols("ocpp1.6")
+        .buildAsync(uri, new Listener())
+        .orTimeout(10, TimeUnit.SECONDS)
+        .join();
   }
 
   static LoadCharger connect(HttpClient http, int port, String id, Duration pause) {
-    return new LoadCharger(http, URI.create("ws://127.0.0.1:" + port + "/ocpp/" + id), id, pause);
+    return connect(http, List.of(port), id, pause);
+  }
+
+  /**
+   * A charger on the first of {@code ports} that moves on to the next when its connection drops.
+   */
+  static LoadCharger connect(HttpClient http, List<Integer> ports, String id, Duration pause) {
+    return new LoadCharger(
+        http,
+        ports.stream().map(port -> URI.create("ws://127.0.0.1:" + port + "/ocpp/" + id)).toList(),
+        id,
+        pause);
+  }
+
+  /** The connection dropped: the next gateway, then the CALL in flight again. */
+  private void failOver() {
+    if (stopping || gateways.size() < 2) {
+      return;
+    }
+    long until = System.nanoTime() + ANSWER_WAIT.toNanos();
+    while (System.nanoTime() < until) {
+      gateway = (gateway + 1) % gateways.size();
+      try {
+        socket = open(gateways.get(gateway));
+        reconnects.incrementAndGet();
+        String frame = inFlight;
+        if (frame != null) {
+          socket.sendText(frame, true).orTimeout(10, TimeUnit.SECONDS).join();
+        }
+        return;
+      } catch (RuntimeException e) {
+        try {
+          Thread.sleep(200); // the next attempt, as a charger's reconnect back-off
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      }
+    }
   }
 
   void start() {
@@ -131,10 +183,13 @@ final class LoadCharger implements AutoCloseable {
     pending.put(callId, answer);
     answers.put(callId, new AtomicInteger());
     long sent = System.nanoTime();
-    socket
-        .sendText("[2,\"" + callId + "\",\"" + action + "\"," + payload + "]", true)
-        .orTimeout(10, TimeUnit.SECONDS)
-        .join();
+    String call = "[2,\"" + callId + "\",\"" + action + "\"," + payload + "]";
+    inFlight = call;
+    try {
+      socket.sendText(call, true).orTimeout(10, TimeUnit.SECONDS).join();
+    } catch (RuntimeException e) {
+      // the connection is going: failOver() sends the CALL in flight on the next one
+    }
     JsonNode frame;
     try {
       frame = answer.get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -144,6 +199,7 @@ final class LoadCharger implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e);
     }
+    inFlight = null;
     latencyMillis.put(callId, (System.nanoTime() - sent) / 1_000_000);
     Thread.sleep(pause);
     if (frame.get(0).asInt() == 4) {
@@ -155,6 +211,7 @@ final class LoadCharger implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping = true;
     socket.abort();
   }
 
@@ -173,6 +230,10 @@ final class LoadCharger implements AutoCloseable {
             count.incrementAndGet();
           }
           CompletableFuture<JsonNode> waiting = pending.remove(callId);
+          String frameInFlight = inFlight;
+          if (frameInFlight != null && frameInFlight.startsWith("[2,\"" + callId + "\",")) {
+            inFlight = null; // answered: a fail-over from now on must not send it again
+          }
           if (waiting != null) {
             waiting.complete(frame);
           }
@@ -183,6 +244,23 @@ final class LoadCharger implements AutoCloseable {
       }
       webSocket.request(1);
       return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      dropped(webSocket);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      dropped(webSocket);
+    }
+
+    private void dropped(WebSocket webSocket) {
+      if (webSocket == socket && !stopping) {
+        Thread.ofVirtual().name("failover-" + id).start(LoadCharger.this::failOver);
+      }
     }
   }
 }
