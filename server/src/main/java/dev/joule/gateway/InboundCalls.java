@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * grow in forwarding order.
  *
  * <p>With a bus between processes ({@code resendAfter} set), a CALL unanswered after that long is
- * published once more: a NATS server that restarts can drop a CALL it had accepted. The same timer
- * watches both times (resend times grow in forwarding order too); handlers are idempotent and the
- * first answer wins, a second is dropped.
+ * published once more, as the same message: a NATS server that restarts can drop a CALL it had
+ * accepted, and the bus stores the second copy only if the first is lost (NatsBus: one message id
+ * per CALL). The same timer watches both times (resend times grow in forwarding order too);
+ * handlers are idempotent and the first answer wins, a second is dropped.
  */
 final class InboundCalls {
   private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);

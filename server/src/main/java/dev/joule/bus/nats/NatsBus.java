@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,8 +94,6 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong publishFailures = new AtomicLong();
   private final AtomicLong republished = new AtomicLong();
-  private final AtomicLong sequence = new AtomicLong();
-  private final String publisherId = UUID.randomUUID().toString();
   private final ConfirmedReplies replies;
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong redelivered = new AtomicLong();
@@ -171,17 +168,35 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   }
 
   /**
-   * Publishes asynchronously with a message id of its own, so a publish whose acknowledgement was
-   * lost (a NATS restart) is sent again without being stored twice (the stream's duplicate window).
-   * Retried every 250 ms for {@link #PUBLISH_WINDOW}; after that the gateway's reply deadline
-   * answers the charger, which sends the CALL again.
+   * Publishes asynchronously with a message id made of what identifies this CALL as the gateway
+   * received it (gateway, connection epoch, charger, CALL id, time received), so a publish whose
+   * acknowledgement was lost (a NATS restart) is sent again without being stored twice: within the
+   * stream's duplicate window (2 min) the server stores a message id once. Retried every 250 ms for
+   * {@link #PUBLISH_WINDOW}. The gateway's resend of a CALL unanswered for long publishes the same
+   * message, with the same id: the server drops it unless it lost the first copy, so a CALL waiting
+   * in a backlog is not doubled (which would deepen the backlog), and one the server lost is stored
+   * again.
    */
   @Override
   public void publish(InboxMessage message) {
     byte[] data = wire.inbox(message);
-    PublishOptions options =
-        PublishOptions.builder().messageId(publisherId + "-" + sequence.incrementAndGet()).build();
+    PublishOptions options = PublishOptions.builder().messageId(messageId(message)).build();
     publish(message, data, options, System.nanoTime());
+  }
+
+  static String messageId(InboxMessage message) {
+    Instant at = message.receivedAt();
+    return message.gateway()
+        + '/'
+        + message.connectionEpoch()
+        + '/'
+        + message.chargerId()
+        + '/'
+        + message.call().messageId()
+        + '/'
+        + at.getEpochSecond()
+        + '.'
+        + at.getNano();
   }
 
   private void publish(InboxMessage message, byte[] data, PublishOptions options, long first) {

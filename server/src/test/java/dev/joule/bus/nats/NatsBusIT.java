@@ -156,6 +156,26 @@ class NatsBusIT {
   }
 
   @Test
+  void theSameCallPublishedAgainIsStoredOnceEvenAfterItWasAcked() throws Exception {
+    NatsBus bus = bus(Duration.ofSeconds(5), 5);
+    InboxMessage call = message("CP-1", "m-1");
+    bus.publish(call);
+    bus.publish(call); // waiting in the stream: dropped
+    awaitPublished(bus, 2);
+    List<Lease> leases = bus.lease(10, Duration.ofSeconds(5));
+    assertThat(leases).hasSize(1);
+    leases.get(0).ack();
+
+    bus.publish(call); // answered already: dropped too
+    bus.publish(message("CP-1", "m-2"));
+    awaitPublished(bus, 4);
+
+    assertThat(bus.lease(10, Duration.ofSeconds(5)))
+        .extracting(l -> l.message().call().messageId())
+        .containsExactly("m-2");
+  }
+
+  @Test
   void aReleasedLeaseIsDeliveredAgainAtOnce() throws Exception {
     NatsBus bus = bus(Duration.ofSeconds(5), 5);
     bus.publish(message("CP-1", "m-1"));
