@@ -35,6 +35,9 @@ public final class Database implements AutoCloseable {
   private static final String MIGRATIONS = "classpath:db/migration";
   private static final long CONNECTION_TIMEOUT_MS = 5_000;
 
+  /** How long a session may sit inside a transaction doing nothing before PostgreSQL ends it. */
+  static final Duration IDLE_IN_TRANSACTION = Duration.ofSeconds(2);
+
   private final HikariDataSource pool;
 
   private Database(HikariDataSource pool) {
@@ -139,6 +142,12 @@ public final class Database implements AutoCloseable {
     config.addDataSourceProperty("ApplicationName", "joule");
     // One multi-row INSERT for a JDBC batch: a MeterValues frame writes 10 samples in one go.
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    // A process frozen inside a transaction (SIGSTOP, a GC death spiral, a lost host) keeps its row
+    // locks, and every other processor touching those chargers' rows waits behind it: PostgreSQL
+    // ends such a session after this, which rolls its batch back (redelivered) and frees the rows.
+    // No Joule transaction is idle for longer: a batch runs its statements back to back.
+    config.setConnectionInitSql(
+        "SET idle_in_transaction_session_timeout = '" + IDLE_IN_TRANSACTION.toMillis() + "ms'");
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {

@@ -86,6 +86,32 @@ class DatabaseTest {
         .isEqualTo("committed");
   }
 
+  /** A process frozen inside a transaction: PostgreSQL ends its session, and its locks go. */
+  @Test
+  void aTransactionLeftIdleIsEndedByPostgres() {
+    execute(server.jdbcUrl(), "INSERT INTO tx_test VALUES ('idle')");
+
+    assertThatThrownBy(
+            () ->
+                database.inTransaction(
+                    connection -> {
+                      try (var lock = connection.createStatement()) {
+                        lock.execute("SELECT * FROM tx_test WHERE value = 'idle' FOR UPDATE");
+                        Thread.sleep(Database.IDLE_IN_TRANSACTION.plusSeconds(1).toMillis());
+                        lock.execute("SELECT 1"); // the frozen process wakes up
+                      } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                      }
+                      return null;
+                    }))
+        .hasStackTraceContaining("idle-in-transaction");
+    assertThat(
+            queryString(
+                server.jdbcUrl(),
+                "SELECT value FROM tx_test WHERE value = 'idle' FOR UPDATE NOWAIT"))
+        .isEqualTo("idle");
+  }
+
   @Test
   void inTransactionRollsBackAndRethrowsWhenTheWorkThrows() {
     IllegalStateException failure = new IllegalStateException("handler failed");
