@@ -1,4 +1,5 @@
 -- What each gateway node saw of its chargers' CALLs, per second (issue 11, postmortem draft).
+-- at: the start of the second (UTC, whole seconds).
 -- Written by each node's status recorder from the gateway's in-memory seconds (only seconds in
 -- which something happened or CALLs were in flight); the postmortem sums every node's rows over
 -- an incident. Counts are by the second a CALL was answered (received: arrived); the *_total
@@ -8,7 +9,7 @@
 -- in microseconds, fixed log-scale buckets four per power of two) and their counts.
 CREATE TABLE call_second (
     node                  TEXT NOT NULL,
-    second                TIMESTAMPTZ NOT NULL,
+    at                    TIMESTAMPTZ NOT NULL,
     started_at            TIMESTAMPTZ NOT NULL,
     received              BIGINT NOT NULL,
     answered              BIGINT NOT NULL,
@@ -25,6 +26,6 @@ CREATE TABLE call_second (
     received_total        BIGINT NOT NULL,
     answered_total        BIGINT NOT NULL,
     abandoned_total       BIGINT NOT NULL,
-    PRIMARY KEY (node, second)
+    PRIMARY KEY (node, at)
 );
-CREATE INDEX call_second_by_time ON call_second (second);
+CREATE INDEX call_second_by_time ON call_second (at);

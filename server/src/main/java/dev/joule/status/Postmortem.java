@@ -187,7 +187,11 @@ final class Postmortem {
             + d.inFlightAtStart()
             + " in flight at the start";
     if (d.nothingLost()) {
-      return "Messages lost: 0 (every CALL received was answered: " + balance + ")";
+      return "Messages lost: 0 (every CALL received was answered"
+          + (d.inFlightAtEnd() == 0 ? "" : " or is still in flight")
+          + ": "
+          + balance
+          + ")";
     }
     if (!d.gaps().isEmpty()) {
       return "Messages lost: not known: " + String.join("; ", d.gaps());

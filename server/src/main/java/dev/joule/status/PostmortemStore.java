@@ -13,7 +13,7 @@ import java.util.List;
 /** The SQL of what the postmortem reads: the per-second CALL tallies (V8) and alert history. */
 final class PostmortemStore {
   private static final String COLUMNS =
-      "SELECT node, second, started_at, received, answered, delayed, deadlines_missed, abandoned,"
+      "SELECT node, at, started_at, received, answered, delayed, deadlines_missed, abandoned,"
           + " longest_wait_us, bucket_upper_us, bucket_count, delayed_chargers,"
           + " more_delayed_chargers, commands_sent, commands_timed_out, received_total,"
           + " answered_total, abandoned_total FROM call_second";
@@ -29,11 +29,11 @@ final class PostmortemStore {
   void insert(Connection connection, List<CallTally> tallies) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO call_second (node, second, started_at, received, answered, delayed,"
+            "INSERT INTO call_second (node, at, started_at, received, answered, delayed,"
                 + " deadlines_missed, abandoned, longest_wait_us, bucket_upper_us, bucket_count,"
                 + " delayed_chargers, more_delayed_chargers, commands_sent, commands_timed_out,"
                 + " received_total, answered_total, abandoned_total) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node, second) DO NOTHING")) {
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node, at) DO NOTHING")) {
       for (CallTally t : tallies) {
         insert.setString(1, t.node());
         insert.setTimestamp(2, seconds(t.second()));
@@ -64,7 +64,7 @@ final class PostmortemStore {
   List<CallTally> tallies(Connection connection, long from, long to) throws SQLException {
     return query(
         connection,
-        COLUMNS + " WHERE second BETWEEN ? AND ? ORDER BY node, second",
+        COLUMNS + " WHERE at BETWEEN ? AND ? ORDER BY node, at",
         seconds(from),
         seconds(to));
   }
@@ -75,14 +75,14 @@ final class PostmortemStore {
         connection,
         "SELECT DISTINCT ON (node) * FROM ("
             + COLUMNS
-            + " WHERE second < ?) t ORDER BY node, second DESC",
+            + " WHERE at < ?) t ORDER BY node, at DESC",
         seconds(from));
   }
 
   /** Deletes the tallies of seconds before {@code second}. */
   int purge(Connection connection, long second) throws SQLException {
     try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM call_second WHERE second < ?")) {
+        connection.prepareStatement("DELETE FROM call_second WHERE at < ?")) {
       delete.setTimestamp(1, seconds(second));
       return delete.executeUpdate();
     }
@@ -134,7 +134,7 @@ final class PostmortemStore {
   private static CallTally tally(ResultSet rs) throws SQLException {
     return new CallTally(
         rs.getString("node"),
-        rs.getTimestamp("second").toInstant().getEpochSecond(),
+        rs.getTimestamp("at").toInstant().getEpochSecond(),
         rs.getTimestamp("started_at").toInstant().getEpochSecond(),
         rs.getLong("received"),
         rs.getLong("answered"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +82,9 @@ class PostmortemIT {
       Await.until(() -> statuses(incident(joule)).contains("resolved"), Duration.ofSeconds(20));
 
       String path = "/api/v1/incidents/" + id + "/postmortem";
+      assertThat(joule.sendAs(HttpRequest.newBuilder(joule.api(path)).GET().build()).statusCode())
+          .as("without a token")
+          .isEqualTo(401);
       Await.until(() -> joule.get(path).body().contains("- Messages lost: 0 ("));
       HttpResponse<String> draft = joule.get(path);
       assertThat(draft.statusCode()).isEqualTo(200);
