@@ -48,8 +48,7 @@ final class StatusWiring {
         node,
         view,
         config.status(),
-        (second, limit) ->
-            calls.after(second, limit).stream().map(s -> tally(node, s)).toList());
+        (second, limit) -> calls.after(second, limit).stream().map(s -> tally(node, s)).toList());
   }
 
   private static void roll(CallSeconds calls) {

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What one gateway saw of its chargers' CALLs in one second (UTC epoch second {@code second}), for
- * the postmortem draft. Counts are by the second in which the CALL was answered (received: in
- * which it arrived); the totals run since {@code startedAt}, so that what is still in flight and
- * whether a second is missing can be told from two seconds alone.
+ * the postmortem draft. Counts are by the second in which the CALL was answered (received: in which
+ * it arrived); the totals run since {@code startedAt}, so that what is still in flight and whether
+ * a second is missing can be told from two seconds alone.
  *
  * @param startedAt epoch second the gateway started counting: a new value is a restart
  * @param received CALLs that arrived

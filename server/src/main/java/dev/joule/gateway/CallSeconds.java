@@ -17,15 +17,15 @@ import java.util.concurrent.atomic.LongAdder;
  * answered, delayed beyond {@link #DELAY_THRESHOLD}, the longest wait, a latency histogram ({@link
  * LatencyBuckets}), deadline misses, the chargers with a delayed CALL, commands sent and timed out.
  *
- * <p>Event loops only add to the accumulators of the current second: {@link LongAdder}s, one
- * {@link LongAccumulator} and, for a delayed CALL, one slot of a fixed array; no lock, no
- * allocation. Each second has its accumulators, in a ring of {@value #WINDOWS}; once a second
- * {@link #roll()} (one timer thread) reads and clears those of the second before last, which no
- * event loop writes any more, into an immutable {@link CallSecond}. A write that stalls for more
- * than a second between reading the clock and adding is counted {@value #WINDOWS} s later:
- * totals stay exact. Seconds in which something happened, or CALLs were in flight, are kept in
- * memory for the last {@value #KEPT} of them, and read from there by the status recorder, which
- * persists them and retries after a failed write.
+ * <p>Event loops only add to the accumulators of the current second: {@link LongAdder}s, one {@link
+ * LongAccumulator} and, for a delayed CALL, one slot of a fixed array; no lock, no allocation. Each
+ * second has its accumulators, in a ring of {@value #WINDOWS}; once a second {@link #roll()} (one
+ * timer thread) reads and clears those of the second before last, which no event loop writes any
+ * more, into an immutable {@link CallSecond}. A write that stalls for more than a second between
+ * reading the clock and adding is counted {@value #WINDOWS} s later: totals stay exact. Seconds in
+ * which something happened, or CALLs were in flight, are kept in memory for the last {@value #KEPT}
+ * of them, and read from there by the status recorder, which persists them and retries after a
+ * failed write.
  */
 public final class CallSeconds {
   /** A CALL answered later than this after it arrived at the gateway counts as delayed. */
@@ -214,8 +214,7 @@ public final class CallSeconds {
     final LongAccumulator longest = new LongAccumulator(Math::max, 0);
     final LongAdder[] buckets = new LongAdder[LatencyBuckets.COUNT];
     final AtomicInteger claimed = new AtomicInteger();
-    final AtomicReferenceArray<String> chargers =
-        new AtomicReferenceArray<>(CHARGERS_PER_SECOND);
+    final AtomicReferenceArray<String> chargers = new AtomicReferenceArray<>(CHARGERS_PER_SECOND);
 
     Window() {
       for (int i = 0; i < buckets.length; i++) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One second of one gateway node's CALLs, as recorded for the postmortem (a row of {@code
- * call_second}, migration V8). Seconds are UTC epoch seconds; the fields are those of the
- * gateway's per-second aggregate, which the app maps to this record.
+ * call_second}, migration V8). Seconds are UTC epoch seconds; the fields are those of the gateway's
+ * per-second aggregate, which the app maps to this record.
  *
  * @param startedAt epoch second the node's gateway started counting (a new one: it restarted)
  * @param bucketUpperMicros upper bounds of the histogram's non-empty buckets, ascending

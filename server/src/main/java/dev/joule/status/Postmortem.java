@@ -12,8 +12,8 @@ import java.util.Locale;
 /**
  * The postmortem draft of a resolved incident as Markdown (issue 11): title, summary, the timeline
  * from the alert history and the incident's updates, the impact from the gateways' recorded
- * tallies, the alerts by name, and empty sections for the humans. Says what it does not know
- * rather than estimating. No I/O: {@link Postmortems} gathers the facts.
+ * tallies, the alerts by name, and empty sections for the humans. Says what it does not know rather
+ * than estimating. No I/O: {@link Postmortems} gathers the facts.
  */
 final class Postmortem {
   private static final DateTimeFormatter TIME =
@@ -72,7 +72,7 @@ final class Postmortem {
         .append(", from ")
         .append(chargers(d))
         .append(" chargers; the longest wait was ")
-        .append(wait(d.longestWaitMicros()))
+        .append(duration(d.longestWaitMicros()))
         .append(". ")
         .append(d.nothingLost() ? "Messages lost: 0." : "Messages lost: not known to be 0.")
         .append("\n\n");
@@ -127,7 +127,11 @@ final class Postmortem {
     lines.sort(Comparator.comparing(Line::at).thenComparingInt(Line::order));
     md.append("## Timeline\n\n| Time (UTC) | What happened |\n|---|---|\n");
     for (Line line : lines) {
-      md.append("| ").append(time(line.at())).append(" | ").append(cell(line.text())).append(" |\n");
+      md.append("| ")
+          .append(time(line.at()))
+          .append(" | ")
+          .append(cell(line.text()))
+          .append(" |\n");
     }
     md.append("\n");
   }
@@ -155,7 +159,7 @@ final class Postmortem {
         .append("): ")
         .append(chargers(d))
         .append("\n- Longest wait of any CALL: ")
-        .append(wait(d.longestWaitMicros()))
+        .append(duration(d.longestWaitMicros()))
         .append("\n- p99 wait: ")
         .append(p99(d))
         .append(" during the incident; ")
@@ -211,11 +215,11 @@ final class Postmortem {
   private static String p99(CallImpact impact) {
     return impact.p99Micros() < 0
         ? "no CALLs"
-        : "≤ " + wait(impact.p99Micros()) + " (" + impact.answered() + " CALLs)";
+        : "≤ " + duration(impact.p99Micros()) + " (" + impact.answered() + " CALLs)";
   }
 
   /** A wait in microseconds for humans: µs below 1 ms, ms below 1 s, else seconds to the ms. */
-  static String wait(long micros) {
+  static String duration(long micros) {
     if (micros < 1_000) {
       return micros + " µs";
     }

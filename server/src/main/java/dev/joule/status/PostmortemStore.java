@@ -19,7 +19,8 @@ final class PostmortemStore {
           + " answered_total, abandoned_total FROM call_second";
 
   /** One alert transition of the history, as the timeline quotes it. */
-  record AlertLine(String alert, String state, String node, String text, Instant at, Instant since) {
+  record AlertLine(
+      String alert, String state, String node, String text, Instant at, Instant since) {
     boolean firing() {
       return state.equals("firing");
     }
@@ -39,7 +40,11 @@ final class PostmortemStore {
         insert.setTimestamp(2, seconds(t.second()));
         insert.setTimestamp(3, seconds(t.startedAt()));
         long[] counts = {
-          t.received(), t.answered(), t.delayed(), t.deadlinesMissed(), t.abandoned(),
+          t.received(),
+          t.answered(),
+          t.delayed(),
+          t.deadlinesMissed(),
+          t.abandoned(),
           t.longestWaitMicros()
         };
         for (int i = 0; i < counts.length; i++) {
@@ -73,9 +78,7 @@ final class PostmortemStore {
   List<CallTally> before(Connection connection, long from) throws SQLException {
     return query(
         connection,
-        "SELECT DISTINCT ON (node) * FROM ("
-            + COLUMNS
-            + " WHERE at < ?) t ORDER BY node, at DESC",
+        "SELECT DISTINCT ON (node) * FROM (" + COLUMNS + " WHERE at < ?) t ORDER BY node, at DESC",
         seconds(from));
   }
 

@@ -8,10 +8,14 @@ class LatencyBucketsTest {
   @Test
   void everyWaitFallsInABucketAtMostAQuarterWide() {
     int previous = 0;
-    for (long micros = 0; micros < 40_000_000L; micros = micros < 100 ? micros + 1 : micros * 11 / 10) {
+    for (long micros = 0;
+        micros < 40_000_000L;
+        micros = micros < 100 ? micros + 1 : micros * 11 / 10) {
       int index = LatencyBuckets.index(micros);
       assertThat(index).as("index of %d", micros).isGreaterThanOrEqualTo(previous);
-      assertThat(LatencyBuckets.lowerMicros(index)).as("lower of %d", micros).isLessThanOrEqualTo(micros);
+      assertThat(LatencyBuckets.lowerMicros(index))
+          .as("lower of %d", micros)
+          .isLessThanOrEqualTo(micros);
       assertThat(LatencyBuckets.upperMicros(index)).as("upper of %d", micros).isGreaterThan(micros);
       if (micros >= 4) {
         assertThat((double) LatencyBuckets.upperMicros(index) / LatencyBuckets.lowerMicros(index))
@@ -24,7 +28,9 @@ class LatencyBucketsTest {
   @Test
   void neighbouringBucketsMeetWithoutAGap() {
     for (int i = 0; i < LatencyBuckets.COUNT - 1; i++) {
-      assertThat(LatencyBuckets.lowerMicros(i + 1)).as("bucket %d", i).isEqualTo(LatencyBuckets.upperMicros(i));
+      assertThat(LatencyBuckets.lowerMicros(i + 1))
+          .as("bucket %d", i)
+          .isEqualTo(LatencyBuckets.upperMicros(i));
     }
   }
 

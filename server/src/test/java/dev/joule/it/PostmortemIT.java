@@ -94,11 +94,12 @@ class PostmortemIT {
       List<Long> all = waits.values().stream().flatMap(List::stream).toList();
       long delayed = all.stream().filter(w -> w > DELAYED_MICROS).count();
       Set<String> affected = new TreeSet<>();
-      waits.forEach((charger, w) -> {
-        if (w.stream().anyMatch(x -> x > DELAYED_MICROS)) {
-          affected.add(charger);
-        }
-      });
+      waits.forEach(
+          (charger, w) -> {
+            if (w.stream().anyMatch(x -> x > DELAYED_MICROS)) {
+              affected.add(charger);
+            }
+          });
       long longest = all.stream().mapToLong(Long::longValue).max().orElseThrow();
       assertThat(delayed).as("the stall delayed CALLs").isPositive();
 

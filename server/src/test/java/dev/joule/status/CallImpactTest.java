@@ -111,8 +111,24 @@ class CallImpactTest {
     CallTally old = second("gw-a", 995, null, 1, 1, 0);
     CallTally restarted =
         new CallTally(
-            "gw-a", 1003, 1002, 1, 1, 0, 0, 0, 10, new long[] {11}, new long[] {1}, List.of(), 0,
-            0, 0, 1, 1, 0);
+            "gw-a",
+            1003,
+            1002,
+            1,
+            1,
+            0,
+            0,
+            0,
+            10,
+            new long[] {11},
+            new long[] {1},
+            List.of(),
+            0,
+            0,
+            0,
+            1,
+            1,
+            0);
 
     CallImpact impact = CallImpact.of(1000, 1005, List.of(old), List.of(restarted));
 
