@@ -22,6 +22,11 @@ final class ApiException extends RuntimeException {
     return new ApiException(404, what + " not found");
   }
 
+  /** 409: the resource is not in a state that allows this yet, and why. */
+  static ApiException conflict(String why) {
+    return new ApiException(409, why);
+  }
+
   int status() {
     return status;
   }

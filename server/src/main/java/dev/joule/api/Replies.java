@@ -54,10 +54,20 @@ final class Replies {
   }
 
   /** A reply with its body already written as JSON, so the event loop only sends bytes. */
-  private record Encoded(int status, byte[] body, String location) {
+  private record Encoded(int status, byte[] body, String contentType, String location) {
     static Encoded of(Reply reply) {
+      if (reply.body() instanceof Reply.Text text) {
+        return new Encoded(
+            reply.status(),
+            text.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            text.contentType(),
+            reply.location());
+      }
       return new Encoded(
-          reply.status(), reply.body() == null ? null : Json.write(reply.body()), reply.location());
+          reply.status(),
+          reply.body() == null ? null : Json.write(reply.body()),
+          "application/json",
+          reply.location());
     }
 
     void send(RoutingContext rc) {
@@ -72,7 +82,7 @@ final class Replies {
       if (body == null) {
         response.end();
       } else {
-        response.putHeader("Content-Type", "application/json").end(Buffer.buffer(body));
+        response.putHeader("Content-Type", contentType).end(Buffer.buffer(body));
       }
     }
   }

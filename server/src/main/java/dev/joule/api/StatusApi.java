@@ -2,6 +2,7 @@ package dev.joule.api;
 
 import dev.joule.status.Incident;
 import dev.joule.status.Incidents;
+import dev.joule.status.Postmortems;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,23 +18,29 @@ import javax.sql.DataSource;
  * The operator side of the status page under {@code /api/v1}: the alert history ({@code GET
  * /alerts?alert=&node=}) and incidents ({@code GET /incidents?status=open|resolved}, {@code GET
  * /incidents/{id}}, {@code POST /incidents}, {@code POST /incidents/{id}/updates}, {@code PATCH
- * /incidents/{id}}). Lists page like the rest of the API, newest first.
+ * /incidents/{id}}, {@code GET /incidents/{id}/postmortem}: the Markdown draft of a resolved
+ * incident, 409 while it is open). Lists page like the rest of the API, newest first.
  */
 public final class StatusApi {
   static final String ALERTS = ReadApi.PREFIX + "/alerts";
   static final String INCIDENTS = ReadApi.PREFIX + "/incidents";
   static final String INCIDENT = INCIDENTS + "/:id";
   static final String UPDATES = INCIDENT + "/updates";
+  static final String POSTMORTEM = INCIDENT + "/postmortem";
+  static final String MARKDOWN = "text/markdown; charset=utf-8";
   static final String INCIDENT_LIST = "incidents";
   private static final long BODY_LIMIT = 16 * 1024;
 
   private final AlertQueries alerts;
   private final Incidents incidents;
+  private final Postmortems postmortems;
   private final Replies replies;
 
-  public StatusApi(DataSource dataSource, Incidents incidents, Executor blocking) {
+  public StatusApi(
+      DataSource dataSource, Incidents incidents, Postmortems postmortems, Executor blocking) {
     this.alerts = new AlertQueries(new Database(dataSource));
     this.incidents = incidents;
+    this.postmortems = postmortems;
     this.replies = new Replies(blocking);
   }
 
@@ -41,6 +48,7 @@ public final class StatusApi {
     router.get(ALERTS).handler(this::alerts);
     router.get(INCIDENTS).handler(this::list);
     router.get(INCIDENT).handler(this::one);
+    router.get(POSTMORTEM).handler(this::postmortem);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
     router.post(INCIDENTS).handler(body).handler(this::open);
     router.post(UPDATES).handler(body).handler(this::update);
@@ -87,6 +95,25 @@ public final class StatusApi {
     Query.of(rc);
     long id = id(rc);
     replies.json(rc, () -> incidents.get(id).orElseThrow(() -> notFound(id)));
+  }
+
+  private void postmortem(RoutingContext rc) {
+    Query.of(rc);
+    long id = id(rc);
+    replies.reply(
+        rc,
+        () ->
+            switch (postmortems.draft(id)) {
+              case Postmortems.Draft.Missing m -> throw notFound(id);
+              case Postmortems.Draft.Unresolved u ->
+                  throw ApiException.conflict(
+                      "incident "
+                          + id
+                          + " is "
+                          + u.status()
+                          + ": its postmortem draft is written once it is resolved");
+              case Postmortems.Draft.Ready r -> Reply.text(MARKDOWN, r.markdown());
+            });
   }
 
   private void open(RoutingContext rc) {

@@ -32,6 +32,20 @@ final class StatusApiDocs {
         query(params, "status", "limit", "cursor");
       }
       case "GET " + StatusApi.INCIDENT -> operation.put("summary", "One incident and its timeline");
+      case "GET " + StatusApi.POSTMORTEM -> {
+        operation.put(
+            "summary",
+            "The postmortem draft of a resolved incident (Markdown): timeline, impact from the"
+                + " recorded CALL tallies, alerts; 409 while it is not resolved");
+        ObjectNode responses = (ObjectNode) operation.path("responses");
+        ((ObjectNode) responses.path("200"))
+            .putObject("content")
+            .putObject("text/markdown")
+            .putObject("schema")
+            .put("type", "string");
+        responses.putObject("404").put("description", "no such incident");
+        responses.putObject("409").put("description", "the incident is not resolved yet");
+      }
       case "POST " + StatusApi.INCIDENTS -> {
         operation.put("summary", "Open a manual incident (201)");
         body(

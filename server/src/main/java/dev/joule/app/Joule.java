@@ -20,6 +20,7 @@ import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
 import dev.joule.gateway.Admission;
+import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
 import dev.joule.gateway.GatewayCounters;
@@ -30,6 +31,7 @@ import dev.joule.processing.Handlers;
 import dev.joule.processing.Processor;
 import dev.joule.profile.Profiles;
 import dev.joule.status.Incidents;
+import dev.joule.status.Postmortems;
 import dev.joule.status.StatusPage;
 import dev.joule.status.StatusRecorder;
 import dev.joule.store.ApiTokenRepository;
@@ -262,7 +264,12 @@ public final class Joule implements AutoCloseable {
       new EventsApi(recent).mount(router);
       new ReadApi(dataSource, gateway, clock, blocking).mount(router);
       Incidents incidents = new Incidents(dataSource, clock);
-      new StatusApi(dataSource, incidents, blocking).mount(router);
+      new StatusApi(
+              dataSource,
+              incidents,
+              new Postmortems(dataSource, CallSeconds.DELAY_THRESHOLD),
+              blocking)
+          .mount(router);
       if (config.status().page()) {
         new StatusPage(incidents, clock, blocking).mount(router);
       }
@@ -274,7 +281,7 @@ public final class Joule implements AutoCloseable {
             inbox,
             gateway,
             instances,
-            StatusWiring.recorder(config, node, dataSource, instances),
+            StatusWiring.recorder(config, node, dataSource, instances, gateway.calls(), timers),
             dataSource,
             faults,
             metrics,

@@ -106,9 +106,18 @@ public final class Gateway implements ChargerConnections {
       Admission admission,
       FrameLog frameLog,
       Clock clock) {
+    GatewayCounters counters = new GatewayCounters();
     this.parts =
         new GatewayParts(
-            vertx, nodeId, settings, codec, inbox, frameLog, clock, new GatewayCounters());
+            vertx,
+            nodeId,
+            settings,
+            codec,
+            inbox,
+            frameLog,
+            clock,
+            counters,
+            new CallSeconds(clock, counters));
     this.replies = replies;
     this.admission = admission;
     this.epochs = new AtomicLong(clock.millis() * 1000);
@@ -229,6 +238,11 @@ public final class Gateway implements ChargerConnections {
 
   public GatewayCounters counters() {
     return parts.counters();
+  }
+
+  /** The per-second aggregates of the CALLs this gateway answered, for the postmortem. */
+  public CallSeconds calls() {
+    return parts.calls();
   }
 
   private void onHandshake(ServerWebSocketHandshake handshake) {

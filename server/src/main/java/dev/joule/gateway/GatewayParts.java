@@ -14,4 +14,5 @@ record GatewayParts(
     Inbox inbox,
     FrameLog frameLog,
     Clock clock,
-    GatewayCounters counters) {}
+    GatewayCounters counters,
+    CallSeconds calls) {}

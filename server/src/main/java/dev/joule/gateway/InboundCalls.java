@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * accepted, and the bus stores the second copy only if the first is lost (NatsBus: one message id
  * per CALL). The same timer watches both times (resend times grow in forwarding order too);
  * handlers are idempotent and the first answer wins, a second is dropped.
+ *
+ * <p>Each CALL's arrival, answer (with its wait since arrival) and abandonment on close is counted
+ * in {@link CallSeconds} for the postmortem draft: adders only, nothing allocated per CALL.
  */
 final class InboundCalls {
   private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
@@ -53,7 +56,11 @@ final class InboundCalls {
 
   private long timer = NONE;
 
-  private record Received(Frame.Call call, Instant at) {}
+  /** The epoch second in which this charger was last counted with a delayed CALL. */
+  private long delayedIn = NONE;
+
+  /** A CALL and when it arrived: {@code nanos} is System.nanoTime(), for its wait. */
+  private record Received(Frame.Call call, Instant at, long nanos) {}
 
   InboundCalls(GatewayParts parts, String chargerId, long epoch, Consumer<String> send) {
     this.parts = parts;
@@ -63,13 +70,15 @@ final class InboundCalls {
   }
 
   void onCall(Frame.Call call) {
-    Received received = new Received(call, parts.clock().instant());
+    Received received = new Received(call, parts.clock().instant(), System.nanoTime());
+    parts.calls().received(received.at().getEpochSecond());
     if (inFlight == null) {
       forward(received);
     } else if (waiting.size() < parts.settings().callQueueLimit()) {
       waiting.addLast(received);
     } else {
       parts.counters().callsRefusedQueueFull.increment();
+      answered(received);
       log.info(
           "{}: CALL {} refused, {} calls already waiting",
           chargerId,
@@ -91,6 +100,7 @@ final class InboundCalls {
       log.debug("{}: reply for call {} dropped: no such call waiting", chargerId, reply.callId());
       return;
     }
+    answered(inFlightCall);
     inFlight = null; // the deadline timer keeps running: see the class comment
     inFlightCall = null;
     send.accept(reply.frame());
@@ -104,6 +114,7 @@ final class InboundCalls {
       timer = NONE;
     }
     if (inFlight != null || !waiting.isEmpty()) {
+      parts.calls().abandoned(waiting.size() + (inFlight == null ? 0 : 1));
       log.debug(
           "{}: connection closed with {} calls unanswered",
           chargerId,
@@ -120,6 +131,7 @@ final class InboundCalls {
       publish(received);
     } catch (RuntimeException e) {
       log.warn("{}: CALL {} could not be forwarded to the inbox", chargerId, id, e);
+      answered(received);
       send.accept(
           parts.codec().writeError(id, ErrorCode.INTERNAL_ERROR, "cannot process calls now"));
       next();
@@ -183,6 +195,8 @@ final class InboundCalls {
 
   private void missed() {
     parts.counters().replyDeadlinesMissed.increment();
+    answered(inFlightCall);
+    parts.calls().deadlineMissed();
     log.warn(
         "{}: no result for CALL {} within {}, answering InternalError",
         chargerId,
@@ -195,6 +209,10 @@ final class InboundCalls {
     inFlight = null;
     inFlightCall = null;
     next();
+  }
+
+  private void answered(Received call) {
+    delayedIn = parts.calls().answered(System.nanoTime() - call.nanos(), chargerId, delayedIn);
   }
 
   private void next() {

@@ -118,6 +118,7 @@ final class StatusHtml {
         .append(" · Opened ")
         .append(time(incident.openedAt()))
         .append(incident.resolvedAt() == null ? "" : " · Resolved " + time(incident.resolvedAt()))
+        .append(incident.open() ? "" : postmortemLink(incident.id()))
         .append("</div>\n<ol class=\"timeline\">\n");
     for (IncidentUpdate update : incident.updates().reversed()) {
       html.append("<li><span class=\"status\">")
@@ -129,6 +130,13 @@ final class StatusHtml {
           .append("</span></li>\n");
     }
     html.append("</ol></div>\n");
+  }
+
+  /** The operator API's draft (it takes an API token, like every /api/v1 route). */
+  private static String postmortemLink(long id) {
+    return " · <a class=\"postmortem\" href=\"/api/v1/incidents/"
+        + id
+        + "/postmortem\">Postmortem draft</a>";
   }
 
   static String time(Instant at) {

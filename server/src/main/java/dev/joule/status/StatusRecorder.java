@@ -4,6 +4,7 @@ import dev.joule.alerting.AlertEvent;
 import dev.joule.alerting.Evaluated;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,12 +24,29 @@ import org.slf4j.LoggerFactory;
  * batches: one statement per table per drain. When the queue is full the newest item is dropped,
  * counted ({@link #dropped}) and logged. Alert transitions of every node are recorded; component
  * states and automatic incidents only by the acting supervisor (the one holding the lease).
+ *
+ * <p>Once a second it also writes this node's new per-second CALL tallies ({@link Tallies}, the
+ * gateway's bounded in-memory seconds) for the postmortem; after a failed write it writes the same
+ * seconds again, so a database outage shorter than the gateway keeps them loses none. Tallies older
+ * than {@link #TALLIES_KEPT} are deleted.
  */
 public final class StatusRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusRecorder.class);
   static final int CAPACITY = 10_000;
   private static final int BATCH = 500;
   private static final long POLL_MILLIS = 200;
+  private static final long TALLIES_EVERY_NANOS = 1_000_000_000L;
+  private static final int TALLY_BATCH = 600;
+  private static final long PURGE_EVERY_NANOS = 3_600_000_000_000L;
+
+  /** How long the per-second CALL tallies are kept in the database. */
+  static final Duration TALLIES_KEPT = Duration.ofDays(30);
+
+  /** This node's recorded seconds of CALLs newer than {@code second}, oldest first. */
+  @FunctionalInterface
+  public interface Tallies {
+    List<CallTally> after(long second, int limit);
+  }
 
   /** What the cluster looks like from this node when a round is handed over. */
   public record ClusterView(boolean acting, List<Node> nodes) {
@@ -47,6 +65,8 @@ public final class StatusRecorder implements AutoCloseable {
 
   private final DataSource dataSource;
   private final String node;
+  private final Tallies tallies;
+  private final PostmortemStore tallyStore = new PostmortemStore();
   private final Supplier<ClusterView> cluster;
   private final StatusStore store = new StatusStore();
   private final ComponentTracker tracker = new ComponentTracker();
@@ -57,11 +77,25 @@ public final class StatusRecorder implements AutoCloseable {
   private volatile boolean running = true;
   private boolean seeded; // writer thread only
   private boolean acting; // writer thread only: as of the latest round
+  private long talliesWritten = Long.MIN_VALUE; // writer thread only: newest second written
+  private long talliesAt = System.nanoTime() - TALLIES_EVERY_NANOS; // writer thread only
+  private long purgedAt = System.nanoTime() - PURGE_EVERY_NANOS; // writer thread only
 
+  /** A recorder without CALL tallies (a node without a gateway, tests). */
   public StatusRecorder(
       DataSource dataSource, String node, Supplier<ClusterView> cluster, StatusSettings settings) {
+    this(dataSource, node, cluster, settings, (second, limit) -> List.of());
+  }
+
+  public StatusRecorder(
+      DataSource dataSource,
+      String node,
+      Supplier<ClusterView> cluster,
+      StatusSettings settings,
+      Tallies tallies) {
     this.dataSource = dataSource;
     this.node = node;
+    this.tallies = tallies;
     this.cluster = cluster;
     this.incidents = new IncidentMachine(store, settings.quietPeriod());
     // A platform thread: it blocks in JDBC (like the message log's writer).
@@ -103,12 +137,11 @@ public final class StatusRecorder implements AutoCloseable {
     while (running) {
       try {
         Item first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, BATCH - 1);
+          write(batch);
         }
-        batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
-        write(batch);
       } catch (InterruptedException e) {
         break;
       } catch (SQLException | RuntimeException e) {
@@ -116,6 +149,7 @@ public final class StatusRecorder implements AutoCloseable {
         seeded = false; // component changes may be lost: compare with the database again
       }
       batch.clear();
+      writeTallies(false);
     }
     // Closing: what is queued still goes in, once.
     queue.drainTo(batch);
@@ -123,6 +157,33 @@ public final class StatusRecorder implements AutoCloseable {
       write(batch);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("status recorder could not write {} items at close: {}", batch.size(), e.toString());
+    }
+    writeTallies(true);
+  }
+
+  /** At most once a second (unless closing): the tallies not written yet. */
+  private void writeTallies(boolean closing) {
+    long now = System.nanoTime();
+    if (!closing && now - talliesAt < TALLIES_EVERY_NANOS) {
+      return;
+    }
+    talliesAt = now;
+    List<CallTally> next = List.of();
+    try {
+      next = tallies.after(talliesWritten, TALLY_BATCH);
+      if (next.isEmpty()) {
+        return;
+      }
+      try (Connection c = dataSource.getConnection()) {
+        tallyStore.insert(c, next);
+        talliesWritten = next.getLast().second();
+        if (now - purgedAt >= PURGE_EVERY_NANOS) {
+          purgedAt = now;
+          tallyStore.purge(c, talliesWritten - TALLIES_KEPT.toSeconds());
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("status recorder could not write {} call seconds: {}", next.size(), e.toString());
     }
   }
 

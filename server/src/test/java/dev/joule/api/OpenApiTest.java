@@ -29,7 +29,7 @@ class OpenApiTest {
     new EventsApi(null).mount(router);
     new ReadApi(null, new ApiFixture.FakeConnections(), java.time.Clock.systemUTC(), blocking)
         .mount(router);
-    new StatusApi(null, null, blocking).mount(router);
+    new StatusApi(null, null, null, blocking).mount(router);
     JsonNode paths = OpenApi.document(router).path("paths");
 
     int documented = 0;
@@ -71,6 +71,9 @@ class OpenApiTest {
                 .toString())
         .isEqualTo("[\"investigating\",\"identified\",\"monitoring\",\"resolved\"]");
     assertThat(paths.at("/~1api~1v1~1incidents~1{id}").has("patch")).isTrue();
+    JsonNode postmortem = paths.at("/~1api~1v1~1incidents~1{id}~1postmortem/get/responses");
+    assertThat(postmortem.at("/200/content").has("text/markdown")).isTrue();
+    assertThat(postmortem.has("409")).isTrue();
   }
 
   @Test
