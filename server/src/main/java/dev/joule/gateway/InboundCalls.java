@@ -45,7 +45,8 @@ final class InboundCalls {
   private final long epoch;
   private final Consumer<String> send;
   private final ArrayDeque<Received> waiting = new ArrayDeque<>();
-  private String inFlight;
+
+  /** The CALL forwarded and not answered yet; null when none is. */
   private Received inFlightCall;
 
   /** System.nanoTime() by which the CALL in flight must be answered. */
@@ -72,7 +73,7 @@ final class InboundCalls {
   void onCall(Frame.Call call) {
     Received received = new Received(call, parts.clock().instant(), System.nanoTime());
     parts.calls().received(received.at().getEpochSecond());
-    if (inFlight == null) {
+    if (inFlightCall == null) {
       forward(received);
     } else if (waiting.size() < parts.settings().callQueueLimit()) {
       waiting.addLast(received);
@@ -95,14 +96,13 @@ final class InboundCalls {
   }
 
   void onReply(Reply reply) {
-    if (!reply.callId().equals(inFlight)) {
+    if (inFlightCall == null || !reply.callId().equals(inFlightCall.call().messageId())) {
       parts.counters().repliesDropped.increment();
       log.debug("{}: reply for call {} dropped: no such call waiting", chargerId, reply.callId());
       return;
     }
     answered(inFlightCall);
-    inFlight = null; // the deadline timer keeps running: see the class comment
-    inFlightCall = null;
+    inFlightCall = null; // the deadline timer keeps running: see the class comment
     send.accept(reply.frame());
     next();
   }
@@ -113,15 +113,14 @@ final class InboundCalls {
       parts.vertx().cancelTimer(timer);
       timer = NONE;
     }
-    if (inFlight != null || !waiting.isEmpty()) {
-      parts.calls().abandoned(waiting.size() + (inFlight == null ? 0 : 1));
+    if (inFlightCall != null || !waiting.isEmpty()) {
+      parts.calls().abandoned(waiting.size() + (inFlightCall == null ? 0 : 1));
       log.debug(
           "{}: connection closed with {} calls unanswered",
           chargerId,
-          waiting.size() + (inFlight == null ? 0 : 1));
+          waiting.size() + (inFlightCall == null ? 0 : 1));
     }
     waiting.clear();
-    inFlight = null;
     inFlightCall = null;
   }
 
@@ -138,7 +137,6 @@ final class InboundCalls {
       return;
     }
     parts.counters().callsForwarded.increment();
-    inFlight = id;
     inFlightCall = received;
     long now = System.nanoTime();
     long deadline = parts.settings().replyDeadline().toNanos();
@@ -163,7 +161,7 @@ final class InboundCalls {
 
   private void onTimer() {
     timer = NONE;
-    if (inFlight == null) {
+    if (inFlightCall == null) {
       return; // answered; the next forwarded CALL starts the timer again
     }
     long now = System.nanoTime();
@@ -184,29 +182,31 @@ final class InboundCalls {
     log.info(
         "{}: no result for CALL {} within {}, publishing it to the inbox again",
         chargerId,
-        inFlight,
+        inFlightCall.call().messageId(),
         parts.settings().resendAfter());
     try {
       publish(inFlightCall);
     } catch (RuntimeException e) {
-      log.warn("{}: CALL {} could not be published again: {}", chargerId, inFlight, e.toString());
+      log.warn(
+          "{}: CALL {} could not be published again: {}",
+          chargerId,
+          inFlightCall.call().messageId(),
+          e.toString());
     }
   }
 
   private void missed() {
+    String id = inFlightCall.call().messageId();
     parts.counters().replyDeadlinesMissed.increment();
     answered(inFlightCall);
     parts.calls().deadlineMissed();
     log.warn(
         "{}: no result for CALL {} within {}, answering InternalError",
         chargerId,
-        inFlight,
+        id,
         parts.settings().replyDeadline());
     send.accept(
-        parts
-            .codec()
-            .writeError(inFlight, ErrorCode.INTERNAL_ERROR, "no result in time, please retry"));
-    inFlight = null;
+        parts.codec().writeError(id, ErrorCode.INTERNAL_ERROR, "no result in time, please retry"));
     inFlightCall = null;
     next();
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class AlertsTest {
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
-  private static final AlertSettings SETTINGS =
+  static final AlertSettings SETTINGS =
       new AlertSettings(
           Optional.empty(),
           Duration.ofSeconds(3),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A CALL set aside as poison fires PoisonMessages with the count; none, and it resolves. */
@@ -35,19 +34,7 @@ class PoisonMessagesTest {
   @Test
   void aDeadLetteredCallFiresAndAQuietMinuteResolves() {
     List<AlertEvent> sent = new java.util.ArrayList<>();
-    Alerts alerts =
-        new Alerts(
-            new AlertSettings(
-                Optional.empty(),
-                Duration.ofSeconds(3),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(15),
-                100,
-                100,
-                10,
-                Duration.ofMillis(500),
-                Duration.ofSeconds(10)),
-            List.of(sent::add));
+    Alerts alerts = new Alerts(AlertsTest.SETTINGS, List.of(sent::add));
 
     alerts.evaluate(deadLettered(0, 0));
     alerts.evaluate(deadLettered(1, 2));

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,6 @@ final class ConfirmedReplies {
 
   private final Connection connection;
   private final ScheduledExecutorService timer;
-  private final AtomicLong retried = new AtomicLong();
-  private final AtomicLong unconfirmed = new AtomicLong();
 
   ConfirmedReplies(Connection connection, ScheduledExecutorService timer) {
     this.connection = connection;
@@ -56,13 +53,11 @@ final class ConfirmedReplies {
           if (failure == null && message != null && !message.isStatusMessage()) {
             done.complete(true);
           } else if (attempt < ATTEMPTS) {
-            retried.incrementAndGet();
             timer.schedule(
                 () -> attempt(subject, data, attempt + 1, done),
                 PAUSE.toMillis(),
                 TimeUnit.MILLISECONDS);
           } else {
-            unconfirmed.incrementAndGet();
             LOG.warn(
                 "reply on {} not confirmed after {} attempts ({}): the gateway's reply deadline"
                     + " answers the charger",
@@ -79,15 +74,5 @@ final class ConfirmedReplies {
     if (reply.getReplyTo() != null) {
       connection.publish(reply.getReplyTo(), null);
     }
-  }
-
-  /** Replies sent again because no confirmation came in time. */
-  long retried() {
-    return retried.get();
-  }
-
-  /** Replies never confirmed within the window. */
-  long unconfirmed() {
-    return unconfirmed.get();
   }
 }

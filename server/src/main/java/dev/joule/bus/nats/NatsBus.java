@@ -93,7 +93,6 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   private final ScheduledExecutorService progress;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong publishFailures = new AtomicLong();
-  private final AtomicLong republished = new AtomicLong();
   private final ConfirmedReplies replies;
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong redelivered = new AtomicLong();
@@ -215,7 +214,6 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
             published.incrementAndGet();
           } else if (System.nanoTime() - first < PUBLISH_WINDOW.toNanos()
               && !progress.isShutdown()) {
-            republished.incrementAndGet();
             progress.schedule(
                 () -> publish(message, data, options, first),
                 PUBLISH_PAUSE.toMillis(),
@@ -391,20 +389,6 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   /** CALLs dead-lettered by this process. */
   public long deadLettered() {
     return dead.get();
-  }
-
-  /** Inbox publishes sent again because their acknowledgement did not come. */
-  public long republished() {
-    return republished.get();
-  }
-
-  /** Replies sent again, and replies never confirmed by their gateway. */
-  public long repliesRetried() {
-    return replies.retried();
-  }
-
-  public long repliesUnconfirmed() {
-    return replies.unconfirmed();
   }
 
   /** CALLs the inbox did not accept (NATS unavailable); their chargers get the reply deadline. */
