@@ -1,5 +1,6 @@
 package dev.joule.status;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * @param reason why, in the alerts' words; empty when operational
  * @param since when it entered this state; null if it never changed
  * @param instances in a cluster, one row per node serving it (their own {@code instances} empty)
+ * @param uptime the component's last {@value Uptime#DAYS} days; null on a node row
  */
 public record ComponentView(
     String id,
@@ -19,7 +21,8 @@ public record ComponentView(
     String status,
     String reason,
     Instant since,
-    List<ComponentView> instances) {
+    List<ComponentView> instances,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Uptime uptime) {
   public ComponentView {
     instances = List.copyOf(instances);
   }

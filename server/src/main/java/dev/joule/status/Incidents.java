@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ public final class Incidents {
   private final DataSource dataSource;
   private final Clock clock;
   private final StatusStore store = new StatusStore();
+  private final HistoryStore history = new HistoryStore();
 
   public Incidents(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
@@ -98,9 +101,26 @@ public final class Incidents {
     return run(c -> store.page(c, open, after, limit));
   }
 
-  /** Every component with its latest recorded state, node rows under it. */
+  /** Every component with its latest recorded state and uptime, node rows under it. */
   public List<ComponentView> components() {
-    return run(c -> views(store.latestStates(c)));
+    Instant now = clock.instant();
+    Instant from = now.truncatedTo(ChronoUnit.DAYS).minus(Uptime.DAYS - 1, ChronoUnit.DAYS);
+    return run(
+        c -> {
+          List<Uptime.Stretch> recorded = history.stretches(c, from);
+          Map<String, List<Uptime.Change>> changes = history.changes(c, from);
+          Map<String, Uptime> uptimes = new HashMap<>();
+          for (Component component : Component.values()) {
+            uptimes.put(
+                component.id(),
+                Uptime.of(
+                    changes.getOrDefault(component.id(), List.of()),
+                    recorded,
+                    now.getEpochSecond(),
+                    Uptime.DAYS));
+          }
+          return views(store.latestStates(c), uptimes);
+        });
   }
 
   /** The newest incident updates with their incident's title, for the feed. */
@@ -121,7 +141,8 @@ public final class Incidents {
     return states;
   }
 
-  static List<ComponentView> views(Map<String, StatusStore.Latest> latest) {
+  static List<ComponentView> views(
+      Map<String, StatusStore.Latest> latest, Map<String, Uptime> uptimes) {
     List<ComponentView> views = new ArrayList<>();
     for (Component component : Component.values()) {
       List<ComponentView> nodes = new ArrayList<>();
@@ -131,7 +152,13 @@ public final class Incidents {
             && !row.state().equals(StatusStore.Change.LEFT)) {
           nodes.add(
               new ComponentView(
-                  component.id(), row.instance(), row.state(), row.reason(), row.at(), List.of()));
+                  component.id(),
+                  row.instance(),
+                  row.state(),
+                  row.reason(),
+                  row.at(),
+                  List.of(),
+                  null));
         }
       }
       StatusStore.Latest own = latest.get(component.id() + "/");
@@ -142,7 +169,8 @@ public final class Incidents {
               own == null ? ComponentState.OPERATIONAL.wire() : own.state(),
               own == null ? "" : own.reason(),
               own == null ? null : own.at(),
-              nodes));
+              nodes,
+              uptimes.get(component.id())));
     }
     return views;
   }

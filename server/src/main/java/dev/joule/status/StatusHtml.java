@@ -23,6 +23,7 @@ final class StatusHtml {
       .operational{background:#2da44e} .degraded_performance{background:#d4a72c}
       .partial_outage{background:#e16f24} .major_outage{background:#cf222e}
       table{width:100%;border-collapse:collapse} td{padding:.55rem .4rem;border-bottom:1px solid #d0d7de}
+      tr.component td{border-bottom:0}
       td.state{text-align:right;font-weight:600} tr.node td{padding-left:1.6rem;font-size:.92rem;color:#57606a}
       .s-operational{color:#1a7f37} .s-degraded_performance{color:#9a6700}
       .s-partial_outage{color:#bc4c00} .s-major_outage{color:#cf222e}
@@ -30,6 +31,10 @@ final class StatusHtml {
       .incident h3{margin:.1rem 0 .5rem;font-size:1.05rem} .meta{color:#57606a;font-size:.88rem}
       ol.timeline{list-style:none;padding-left:0;margin:0} ol.timeline li{margin:.45rem 0}
       .status{font-weight:600;text-transform:capitalize} footer{margin-top:2.5rem;color:#57606a;font-size:.85rem}
+      tr.bars td{padding-top:0} svg.uptime{width:100%;height:30px;display:block}
+      .b-operational{fill:#2da44e} .b-degraded_performance{fill:#d4a72c} .b-partial_outage{fill:#e16f24}
+      .b-major_outage{fill:#cf222e} .b-no_data{fill:#d0d7de}
+      .uptime-legend{display:flex;justify-content:space-between;font-size:.8rem;margin-top:.2rem}
       """;
 
   private StatusHtml() {}
@@ -81,6 +86,11 @@ final class StatusHtml {
     html.append("<h2>Components</h2>\n<table>\n");
     for (ComponentView component : components) {
       row(html, "component", component.name(), component);
+      if (component.uptime() != null) {
+        html.append("<tr class=\"bars\"><td colspan=\"2\">");
+        UptimeBars.append(html, component.uptime());
+        html.append("</td></tr>\n");
+      }
       for (ComponentView node : component.instances()) {
         row(html, "node", "instance " + node.name(), node);
       }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,9 @@ public final class StatusPage {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(
-              new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+              new SimpleModule()
+                  .addSerializer(Instant.class, ToStringSerializer.instance)
+                  .addSerializer(LocalDate.class, ToStringSerializer.instance));
 
   private final Incidents incidents;
   private final Clock clock;

@@ -5,6 +5,7 @@ import dev.joule.alerting.Evaluated;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * gateway's bounded in-memory seconds) for the postmortem; after a failed write it writes the same
  * seconds again, so a database outage shorter than the gateway keeps them loses none. Tallies older
  * than {@link #TALLIES_KEPT} are deleted.
+ *
+ * <p>The acting supervisor also records, on each round, that status was being recorded (the uptime
+ * bars' coverage) and its processing signals of that second (the incident chart's backlog and
+ * oldest waiting message), kept as long as the tallies.
  */
 public final class StatusRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusRecorder.class);
@@ -69,6 +74,7 @@ public final class StatusRecorder implements AutoCloseable {
   private final PostmortemStore tallyStore = new PostmortemStore();
   private final Supplier<ClusterView> cluster;
   private final StatusStore store = new StatusStore();
+  private final HistoryStore history = new HistoryStore();
   private final ComponentTracker tracker = new ComponentTracker();
   private final IncidentMachine incidents;
   private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CAPACITY);
@@ -77,6 +83,8 @@ public final class StatusRecorder implements AutoCloseable {
   private volatile boolean running = true;
   private boolean seeded; // writer thread only
   private boolean acting; // writer thread only: as of the latest round
+  private Instant actingSince; // writer thread only: the round this node became the acting one
+  private Instant signalsPurged = Instant.EPOCH; // writer thread only
   private long talliesWritten = Long.MIN_VALUE; // writer thread only: newest second written
   private long talliesAt = System.nanoTime() - TALLIES_EVERY_NANOS; // writer thread only
   private long purgedAt = System.nanoTime() - PURGE_EVERY_NANOS; // writer thread only
@@ -238,16 +246,25 @@ public final class StatusRecorder implements AutoCloseable {
     if (!acting) {
       return;
     }
+    Instant at = item.round().signals().at();
+    if (!wasActing) {
+      actingSince = at;
+    }
     if (!seeded || !wasActing) { // what another supervisor may have written meanwhile
       tracker.seed(store.latestStates(c));
       seeded = true;
     }
+    history.recorded(c, node, actingSince, item.round().signals());
+    if (Duration.between(signalsPurged, at).toNanos() >= PURGE_EVERY_NANOS) {
+      signalsPurged = at;
+      history.purgeSignals(c, at.minus(TALLIES_KEPT));
+    }
     List<Judged> judged = ComponentStates.judge(item.round(), item.cluster().nodes());
     List<StatusStore.Change> changes = tracker.changes(judged);
     if (!changes.isEmpty()) {
-      store.insertChanges(c, changes, item.round().signals().at());
+      store.insertChanges(c, changes, at);
     }
-    incidents.round(c, item.round().signals().at(), Set.copyOf(item.round().firing()), judged);
+    incidents.round(c, at, Set.copyOf(item.round().firing()), judged);
   }
 
   @Override

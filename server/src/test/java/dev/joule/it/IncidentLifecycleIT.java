@@ -70,7 +70,18 @@ class IncidentLifecycleIT {
           .contains("Message processing stalled")
           .contains("worker processor-")
           .contains("Message processing")
-          .contains("OCPP connections");
+          .contains("OCPP connections")
+          .contains("<svg class=\"uptime\"");
+      JsonNode processing = component(joule, "message-processing");
+      JsonNode days = processing.path("uptime").path("days");
+      assertThat(days.size()).isEqualTo(90);
+      assertThat(days.get(0).path("status").asText()).isEqualTo("no_data");
+      // The stall made today's worst state an outage of message processing.
+      assertThat(days.get(89).path("status").asText()).isIn("partial_outage", "major_outage");
+      assertThat(days.get(89).path("recordedSeconds").asLong()).isPositive();
+      assertThat(processing.path("uptime").path("percent").asDouble()).isLessThan(100.0);
+      assertThat(component(joule, "api").path("uptime").path("percent").asDouble())
+          .isEqualTo(100.0);
     }
 
     try (JouleServer again = JouleServer.start(dataDir, FAST)) {
@@ -83,6 +94,8 @@ class IncidentLifecycleIT {
           .forEach(a -> alerts.add(a.path("state").asText() + " " + a.path("node").asText()));
       assertThat(alerts).containsExactly("resolved node-1", "firing node-1");
       assertThat(again.get("/status").body()).contains("Message processing stalled");
+      JsonNode today = component(again, "message-processing").path("uptime").path("days").get(89);
+      assertThat(today.path("status").asText()).isIn("partial_outage", "major_outage");
     }
   }
 
@@ -92,6 +105,19 @@ class IncidentLifecycleIT {
       for (JsonNode incident : JSON.readTree(joule.get("/api/v1/incidents").body()).path("items")) {
         if (incident.path("automatic").asBoolean()) {
           return incident;
+        }
+      }
+      return JSON.missingNode();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static JsonNode component(JouleServer joule, String id) {
+    try {
+      for (JsonNode c : JSON.readTree(joule.get("/status.json").body()).path("components")) {
+        if (c.path("id").asText().equals(id)) {
+          return c;
         }
       }
       return JSON.missingNode();
