@@ -4,6 +4,7 @@ import dev.joule.store.SqlFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class Incidents {
   private final Clock clock;
   private final StatusStore store = new StatusStore();
   private final HistoryStore history = new HistoryStore();
+  private final PostmortemStore tallies = new PostmortemStore();
 
   public Incidents(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
@@ -83,6 +85,43 @@ public final class Incidents {
     Optional<List<String>> ids = components.map(list -> list.stream().map(Component::id).toList());
     return run(
         c -> store.patch(c, id, title, impact, ids, at) ? store.incident(c, id) : Optional.empty());
+  }
+
+  /** How far before its opening and after its resolution the incident's chart reaches. */
+  static final Duration CHART_BEFORE = Duration.ofMinutes(2);
+
+  static final Duration CHART_AFTER = Duration.ofMinutes(1);
+
+  /** The longest span a chart covers, from its start. */
+  static final Duration CHART_LONGEST = Duration.ofHours(24);
+
+  static final int CHART_POINTS = 360;
+
+  /** An incident's page: the incident and its chart; empty if there is no such incident. */
+  public Optional<String> page(long id) {
+    long now = clock.instant().getEpochSecond();
+    return run(
+        c -> {
+          Optional<Incident> found = store.incident(c, id);
+          if (found.isEmpty()) {
+            return Optional.empty();
+          }
+          Incident incident = found.get();
+          long opened = incident.openedAt().getEpochSecond();
+          long end = incident.resolvedAt() == null ? now : incident.resolvedAt().getEpochSecond();
+          long from = opened - CHART_BEFORE.toSeconds();
+          long to =
+              Math.min(
+                  Math.min(now, end + CHART_AFTER.toSeconds()), from + CHART_LONGEST.toSeconds());
+          ChartPoints points =
+              ChartPoints.of(
+                  from,
+                  Math.max(from, to),
+                  tallies.tallies(c, from, to),
+                  history.signals(c, from, to),
+                  CHART_POINTS);
+          return Optional.of(IncidentHtml.page(incident, points, opened, Math.min(end, to)));
+        });
   }
 
   public Optional<Incident> get(long id) {

@@ -35,19 +35,36 @@ final class StatusHtml {
       .b-operational{fill:#2da44e} .b-degraded_performance{fill:#d4a72c} .b-partial_outage{fill:#e16f24}
       .b-major_outage{fill:#cf222e} .b-no_data{fill:#d0d7de}
       .uptime-legend{display:flex;justify-content:space-between;font-size:.8rem;margin-top:.2rem}
+      .incident h3 a{color:inherit;text-decoration:none} .incident h3 a:hover{text-decoration:underline}
+      svg.chart{width:100%;height:auto;display:block;margin-top:1rem} svg.chart text{font-size:10px;fill:#57606a}
+      svg.chart text.title{font-size:12px;font-weight:600;fill:#1f2328} svg.chart .grid{stroke:#eaeef2}
+      svg.chart .span{fill:#fff8c5} svg.chart line.marker{stroke:#8c959f;stroke-dasharray:3 3}
+      svg.chart path{fill:none;stroke-width:1.6} .l1{stroke:#0969da} .l2{stroke:#cf222e;stroke-dasharray:5 3}
+      .legend{font-size:.8rem} .key{display:inline-block;width:14px;height:0;border-top:2px solid;margin:0 .3rem .2rem 0}
+      .key.l1{border-color:#0969da} .key.l2{border-color:#cf222e;border-top-style:dashed}
       """;
 
   private StatusHtml() {}
 
-  static String page(StatusPage.Snapshot s) {
+  /** The document up to and including the page's heading. */
+  static StringBuilder head(String title) {
     StringBuilder html = new StringBuilder(8192);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-        .append("<title>Joule status</title>")
+        .append("<title>")
+        .append(Html.escape(title))
+        .append("</title>")
         .append("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/status/feed.atom\">")
         .append("<style>")
         .append(STYLE)
-        .append("</style></head><body>\n<h1>Joule status</h1>\n");
+        .append("</style></head><body>\n<h1>")
+        .append(Html.escape(title))
+        .append("</h1>\n");
+    return html;
+  }
+
+  static String page(StatusPage.Snapshot s) {
+    StringBuilder html = head("Joule status");
     html.append("<div class=\"banner ")
         .append(s.status())
         .append("\">")
@@ -116,12 +133,14 @@ final class StatusHtml {
         .append("</td></tr>\n");
   }
 
-  private static void incident(StringBuilder html, Incident incident) {
+  static void incident(StringBuilder html, Incident incident) {
     html.append("<div class=\"incident\" id=\"incident-")
         .append(incident.id())
-        .append("\"><h3>")
+        .append("\"><h3><a href=\"/status/incidents/")
+        .append(incident.id())
+        .append("\">")
         .append(Html.escape(incident.title()))
-        .append("</h3><div class=\"meta\">Impact: ")
+        .append("</a></h3><div class=\"meta\">Impact: ")
         .append(Html.escape(incident.impact()))
         .append(" · Components: ")
         .append(Html.escape(String.join(", ", incident.components())))

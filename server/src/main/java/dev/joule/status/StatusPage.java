@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The public status page, without a token: {@code GET /status} (HTML, server-rendered), {@code GET
- * /status.json} (the same as JSON) and {@code GET /status/feed.atom} (incident updates); {@code GET
- * /} redirects to {@code /status}. Everything is read from the database, so every API node shows
- * what the acting supervisor recorded. JDBC runs on {@code blocking}, never on the event loop.
+ * /status.json} (the same as JSON), {@code GET /status/incidents/{id}} (one incident with its
+ * chart) and {@code GET /status/feed.atom} (incident updates); {@code GET /} redirects to {@code
+ * /status}. Everything is read from the database, so every API node shows what the acting
+ * supervisor recorded. JDBC runs on {@code blocking}, never on the event loop.
  */
 public final class StatusPage {
   private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
@@ -64,6 +65,17 @@ public final class StatusPage {
     router
         .get("/status.json")
         .handler(rc -> answer(rc, "application/json", () -> json(snapshot())));
+    router
+        .get("/status/incidents/:id")
+        .handler(
+            rc -> {
+              String id = rc.pathParam("id");
+              if (!id.matches("[0-9]{1,18}")) {
+                rc.response().setStatusCode(404).end("no incident '" + id + "'\n");
+                return;
+              }
+              answerPage(rc, () -> incidents.page(Long.parseLong(id)), "no incident " + id);
+            });
     router
         .get("/status/feed.atom")
         .handler(
@@ -106,6 +118,16 @@ public final class StatusPage {
   }
 
   private void answer(RoutingContext rc, String type, Supplier<String> body) {
+    answer(rc, type, () -> Optional.of(body.get()), "");
+  }
+
+  private void answerPage(RoutingContext rc, Supplier<Optional<String>> body, String missing) {
+    answer(rc, "text/html; charset=utf-8", body, missing);
+  }
+
+  /** Runs {@code body} off the event loop; empty: 404 with {@code missing}. */
+  private void answer(
+      RoutingContext rc, String type, Supplier<Optional<String>> body, String missing) {
     Context context = rc.vertx().getOrCreateContext();
     CompletableFuture.supplyAsync(body, blocking)
         .whenComplete(
@@ -115,11 +137,13 @@ public final class StatusPage {
                       if (failure != null) {
                         LOG.error("{} failed", rc.request().path(), failure);
                         rc.response().setStatusCode(500).end("internal error");
+                      } else if (text.isEmpty()) {
+                        rc.response().setStatusCode(404).end(missing + "\n");
                       } else {
                         rc.response()
                             .putHeader("Content-Type", type)
                             .putHeader("Cache-Control", "no-cache")
-                            .end(text);
+                            .end(text.get());
                       }
                     }));
   }

@@ -82,6 +82,19 @@ class IncidentLifecycleIT {
       assertThat(processing.path("uptime").path("percent").asDouble()).isLessThan(100.0);
       assertThat(component(joule, "api").path("uptime").path("percent").asDouble())
           .isEqualTo(100.0);
+
+      var chart = joule.get("/status/incidents/" + id);
+      assertThat(chart.statusCode()).isEqualTo(200);
+      assertThat(chart.body())
+          .contains("Message processing stalled")
+          .contains("aria-label=\"Processing rate\"")
+          .contains("aria-label=\"Backlog\"")
+          .contains("aria-label=\"Waiting\"")
+          .contains("<text class=\"marker\"")
+          .containsPattern("<path class=\"l1\" d=\"M[0-9.]+ [0-9.]+ L");
+      assertThat(page).contains("href=\"/status/incidents/" + id + "\"");
+      assertThat(joule.get("/status/incidents/999999").statusCode()).isEqualTo(404);
+      assertThat(joule.get("/status/incidents/x").statusCode()).isEqualTo(404);
     }
 
     try (JouleServer again = JouleServer.start(dataDir, FAST)) {
