@@ -28,9 +28,14 @@ final class Chromium {
 
   private Chromium() {}
 
+  /** Aborts the calling test when there is no chromium; may first spend minutes installing it. */
+  static void assumeInstalled() {
+    Decided.UNAVAILABLE.ifPresent(Assumptions::abort);
+  }
+
   /** A headless Chromium with its console logged; aborts the calling test when there is none. */
   static ChromeDriver start() {
-    Decided.UNAVAILABLE.ifPresent(Assumptions::abort);
+    assumeInstalled();
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
