@@ -8,9 +8,9 @@ import java.util.List;
  * {@code maxPoints} buckets of whole seconds: CALLs answered per second and in flight, summed over
  * every gateway node's tallies (a second without a node's row: nothing answered, nothing in flight
  * there, since a node writes every second in which CALLs are in flight); the acting supervisor's
- * backlog and oldest waiting message (a bucket without a signal second: no value, a gap in the
- * line); the longest wait of a CALL answered in the bucket. Per bucket: the mean rate, the largest
- * of the other values.
+ * backlog, oldest waiting message and longest a worker held its batch (a bucket without a signal
+ * second: no value, a gap in the line); the longest wait of a CALL answered in the bucket. Per
+ * bucket: the mean rate, the largest of the other values.
  *
  * @param seconds each bucket's first second
  * @param width seconds per bucket
@@ -22,6 +22,7 @@ record ChartPoints(
     double[] inFlight,
     double[] backlog,
     double[] oldestWaitingSeconds,
+    double[] longestHeldSeconds,
     double[] longestWaitSeconds) {
 
   static ChartPoints of(
@@ -56,17 +57,24 @@ record ChartPoints(
     }
     double[] backlog = new double[n];
     double[] oldest = new double[n];
+    double[] held = new double[n];
     Arrays.fill(backlog, Double.NaN);
     Arrays.fill(oldest, Double.NaN);
+    Arrays.fill(held, Double.NaN);
     for (HistoryStore.SignalSecond s : signals) {
       if (s.second() < from || s.second() > to) {
         continue;
       }
       int b = (int) ((s.second() - from) / width);
-      backlog[b] = Double.isNaN(backlog[b]) ? s.backlog() : Math.max(backlog[b], s.backlog());
-      double age = s.oldestWaitingMillis() / 1e3;
-      oldest[b] = Double.isNaN(oldest[b]) ? age : Math.max(oldest[b], age);
+      backlog[b] = larger(backlog[b], s.backlog());
+      oldest[b] = larger(oldest[b], s.oldestWaitingMillis() / 1e3);
+      held[b] = larger(held[b], s.longestHeldMillis() / 1e3);
     }
-    return new ChartPoints(seconds, width, answered, inFlight, backlog, oldest, longest);
+    return new ChartPoints(seconds, width, answered, inFlight, backlog, oldest, held, longest);
+  }
+
+  /** The larger of the two; {@code value} if {@code current} has none yet. */
+  private static double larger(double current, double value) {
+    return Double.isNaN(current) ? value : Math.max(current, value);
   }
 }

@@ -20,7 +20,12 @@ import java.util.Map;
 final class HistoryStore {
 
   /** One second of the acting supervisor's signals. */
-  record SignalSecond(long second, int backlog, long oldestWaitingMillis, int messagesHeld) {}
+  record SignalSecond(
+      long second,
+      int backlog,
+      long oldestWaitingMillis,
+      int messagesHeld,
+      long longestHeldMillis) {}
 
   /** Records one evaluation round of the acting supervisor that has acted since {@code since}. */
   void recorded(Connection connection, String node, Instant since, Signals signals)
@@ -62,7 +67,8 @@ final class HistoryStore {
     List<SignalSecond> found = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT at, backlog, oldest_waiting_ms, messages_held FROM signal_second WHERE at"
+            "SELECT at, backlog, oldest_waiting_ms, messages_held, longest_held_ms FROM"
+                + " signal_second WHERE at"
                 + " BETWEEN ? AND ? ORDER BY at")) {
       query.setTimestamp(1, Timestamp.from(Instant.ofEpochSecond(from)));
       query.setTimestamp(2, Timestamp.from(Instant.ofEpochSecond(to)));
@@ -73,7 +79,8 @@ final class HistoryStore {
                   rs.getTimestamp("at").toInstant().getEpochSecond(),
                   rs.getInt("backlog"),
                   rs.getLong("oldest_waiting_ms"),
-                  rs.getInt("messages_held")));
+                  rs.getInt("messages_held"),
+                  rs.getLong("longest_held_ms")));
         }
       }
     }

@@ -54,9 +54,11 @@ final class IncidentHtml {
         points.seconds(),
         points.width(),
         List.of(
-            new SvgChart.Line("oldest waiting message", "l1", points.oldestWaitingSeconds()),
+            new SvgChart.Line("longest wait of a CALL answered", "l1", points.longestWaitSeconds()),
             new SvgChart.Line(
-                "longest wait of a CALL answered", "l2", points.longestWaitSeconds())),
+                "oldest message waiting in the inbox", "l2", points.oldestWaitingSeconds()),
+            new SvgChart.Line(
+                "longest a worker held its batch", "l3", points.longestHeldSeconds())),
         markers,
         spanFrom,
         spanTo);

@@ -97,6 +97,20 @@ public final class Incidents {
 
   static final int CHART_POINTS = 360;
 
+  /** How long after a second the gateways' tallies of it are in the database. */
+  static final Duration TALLY_LAG = Duration.ofSeconds(4);
+
+  /** When the stretch of recording that {@code second} falls in began ({@code second} if none). */
+  private long recordedSince(Connection c, long second) throws SQLException {
+    long since = second;
+    for (Uptime.Stretch stretch : history.stretches(c, Instant.ofEpochSecond(second))) {
+      if (stretch.from() <= second) {
+        since = Math.min(since, stretch.from());
+      }
+    }
+    return since;
+  }
+
   /** An incident's page: the incident and its chart; empty if there is no such incident. */
   public Optional<String> page(long id) {
     long now = clock.instant().getEpochSecond();
@@ -109,10 +123,13 @@ public final class Incidents {
           Incident incident = found.get();
           long opened = incident.openedAt().getEpochSecond();
           long end = incident.resolvedAt() == null ? now : incident.resolvedAt().getEpochSecond();
-          long from = opened - CHART_BEFORE.toSeconds();
+          // Not before status was recorded, nor into the seconds the gateways have not written
+          // yet: there, no row would read as nothing in flight.
+          long from = Math.max(opened - CHART_BEFORE.toSeconds(), recordedSince(c, opened));
           long to =
               Math.min(
-                  Math.min(now, end + CHART_AFTER.toSeconds()), from + CHART_LONGEST.toSeconds());
+                  Math.min(now - TALLY_LAG.toSeconds(), end + CHART_AFTER.toSeconds()),
+                  from + CHART_LONGEST.toSeconds());
           ChartPoints points =
               ChartPoints.of(
                   from,

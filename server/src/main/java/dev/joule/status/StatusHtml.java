@@ -42,6 +42,7 @@ final class StatusHtml {
       svg.chart path{fill:none;stroke-width:1.6} .l1{stroke:#0969da} .l2{stroke:#cf222e;stroke-dasharray:5 3}
       .legend{font-size:.8rem} .key{display:inline-block;width:14px;height:0;border-top:2px solid;margin:0 .3rem .2rem 0}
       .key.l1{border-color:#0969da} .key.l2{border-color:#cf222e;border-top-style:dashed}
+      .l3{stroke:#8250df;stroke-dasharray:1 2} .key.l3{border-color:#8250df;border-top-style:dotted}
       """;
 
   private StatusHtml() {}

@@ -8,15 +8,16 @@ import java.util.Locale;
 
 /**
  * One panel of the incident chart as inline SVG: lines over time (a {@code NaN} value leaves a
- * gap), the incident's span shaded, each update a dashed vertical line labelled with its status.
- * Scales are fixed by the data: y from 0 to a round number at or above the largest value.
+ * gap), the incident's span shaded, each update in the range a dashed vertical line labelled with
+ * its status. Scales are fixed by the data: y from 0 to a round number at or above the largest
+ * value.
  */
 final class SvgChart {
   static final int WIDTH = 720;
-  static final int HEIGHT = 160;
+  static final int HEIGHT = 180;
   private static final int LEFT = 52;
   private static final int RIGHT = 10;
-  private static final int TOP = 30;
+  private static final int TOP = 48;
   private static final int BOTTOM = 22;
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -68,8 +69,8 @@ final class SvgChart {
         .append(Html.escape(title))
         .append(unit.isEmpty() ? "" : " (" + Html.escape(unit) + ")")
         .append("</text>");
-    double sx = x(shadeFrom, x0, x1);
-    double ex = x(shadeTo + 1, x0, x1);
+    double sx = x(Math.clamp(shadeFrom, x0, x1), x0, x1);
+    double ex = x(Math.clamp(shadeTo, x0, x1), x0, x1);
     svg.append("<rect class=\"span\" x=\"")
         .append(fmt(sx))
         .append("\" y=\"")
@@ -108,15 +109,17 @@ final class SvgChart {
           .append(CLOCK.format(Instant.ofEpochSecond(at)))
           .append("</text>");
     }
-    for (int i = 0; i < markers.size(); i++) {
-      Marker marker = markers.get(i);
+    List<Marker> shown =
+        markers.stream().filter(m -> m.second() >= x0 && m.second() <= x1).toList();
+    for (int i = 0; i < shown.size(); i++) {
+      Marker marker = shown.get(i);
       double x = x(marker.second(), x0, x1);
       svg.append("<line class=\"marker\" x1=\"")
           .append(fmt(x))
           .append("\" x2=\"")
           .append(fmt(x))
           .append("\" y1=\"")
-          .append(TOP - 4 - 8 * (i % 2))
+          .append(TOP - 6 - 9 * (i % 4))
           .append("\" y2=\"")
           .append(HEIGHT - BOTTOM)
           .append("\"><title>")
@@ -124,9 +127,10 @@ final class SvgChart {
           .append(' ')
           .append(CLOCK.format(Instant.ofEpochSecond(marker.second())))
           .append("</title></line><text class=\"marker\" x=\"")
-          .append(fmt(x + 2))
+          .append(fmt(x > WIDTH / 2.0 ? x - 2 : x + 2))
           .append("\" y=\"")
-          .append(TOP - 6 - 8 * (i % 2))
+          .append(TOP - 7 - 9 * (i % 4))
+          .append(x > WIDTH / 2.0 ? "\" text-anchor=\"end" : "")
           .append("\">")
           .append(Html.escape(marker.label()))
           .append("</text>");

@@ -38,7 +38,7 @@ class ChartPointsTest {
             tally("g1", 101, 50, 1_000, 50, 50),
             tally("g1", 103, 4, 7_000_000, 54, 54));
     List<HistoryStore.SignalSecond> signals =
-        List.of(new HistoryStore.SignalSecond(100, 12, 3_500, 0));
+        List.of(new HistoryStore.SignalSecond(100, 12, 3_500, 0, 2_000));
 
     ChartPoints p = ChartPoints.of(100, 103, tallies, signals, 2);
 
@@ -49,6 +49,7 @@ class ChartPointsTest {
     assertThat(p.longestWaitSeconds()).containsExactly(0.5, 7.0);
     assertThat(p.backlog()[0]).isEqualTo(12.0);
     assertThat(p.oldestWaitingSeconds()[0]).isEqualTo(3.5);
+    assertThat(p.longestHeldSeconds()[0]).isEqualTo(2.0);
     assertThat(p.backlog()[1]).isNaN(); // no signal recorded: a gap, not a zero
   }
 
@@ -67,5 +68,26 @@ class ChartPointsTest {
     assertThat(SvgChart.roundUp(100)).isEqualTo(100);
     assertThat(SvgChart.roundUp(101)).isEqualTo(200);
     assertThat(SvgChart.roundUp(6_000)).isEqualTo(10_000);
+  }
+
+  @Test
+  void onlyTheUpdatesInsideTheChartAreMarkedAndGapsBreakTheLine() {
+    StringBuilder svg = new StringBuilder();
+
+    SvgChart.panel(
+        svg,
+        "Backlog",
+        "messages",
+        new long[] {100, 101, 102, 103},
+        1,
+        List.of(new SvgChart.Line("inbox", "l2", new double[] {1, 2, Double.NaN, 4})),
+        List.of(new SvgChart.Marker(101, "investigating"), new SvgChart.Marker(200, "resolved")),
+        101,
+        300);
+
+    assertThat(svg.toString())
+        .contains(">investigating</text>")
+        .doesNotContain(">resolved</text>")
+        .containsPattern("d=\"M[0-9.]+ [0-9.]+ L[0-9.]+ [0-9.]+ M[0-9.]+ [0-9.]+\"");
   }
 }
