@@ -66,6 +66,11 @@ final class Report {
         format(
             "central system CALLs: %d, answered with a CALLERROR: %d; unmatched frames: %d%n",
             s.inboundCalls(), s.inboundRefused(), s.unmatchedFrames()));
+    Summary.Delayed d = s.delayed();
+    out.append(
+        format(
+            "answered later than %d ms: %d CALLs, from %d chargers%n",
+            d.thresholdNanos() / 1_000_000, d.calls(), d.chargers()));
     return out.toString();
   }
 
@@ -123,7 +128,12 @@ final class Report {
     out.append("  \"total\": ").append(action(s.total())).append(",\n");
     out.append("  \"inboundCalls\": ").append(s.inboundCalls()).append(",\n");
     out.append("  \"inboundRefused\": ").append(s.inboundRefused()).append(",\n");
-    out.append("  \"unmatchedFrames\": ").append(s.unmatchedFrames()).append('\n');
+    out.append("  \"unmatchedFrames\": ").append(s.unmatchedFrames()).append(",\n");
+    Summary.Delayed d = s.delayed();
+    out.append(
+        format(
+            "  \"delayed\": {\"thresholdMs\": %s, \"calls\": %d, \"chargers\": %d}%n",
+            ms(d.thresholdNanos()), d.calls(), d.chargers()));
     return out.append("}\n").toString();
   }
 

@@ -162,6 +162,20 @@ class SimulationTest {
     }
   }
 
+  @Test
+  void answersLaterThanTheDelayThresholdAreCountedWithTheChargersThatGotThem() throws Exception {
+    try (FakeCentralSystem server =
+        new FakeCentralSystem(Set.of(), "/ocpp/CP-1", Duration.ofMillis(1100))) {
+      Summary summary = run(server, 3, 0, Duration.ofSeconds(30), Mix.IDLE, "", List.of());
+
+      // CP-1's BootNotification and StatusNotification are answered 1.1 s late, the others' at
+      // once.
+      assertThat(summary.total().sent()).isEqualTo(6);
+      assertThat(summary.delayed())
+          .isEqualTo(new Summary.Delayed(Duration.ofSeconds(1).toNanos(), 2, 1));
+    }
+  }
+
   private static String base64(String text) {
     return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
