@@ -237,7 +237,7 @@ final class Charger {
     if (shard.steady(now)) {
       shard.stats().steady.record(latency);
     }
-    if (latency > Stats.DELAY_THRESHOLD_NANOS) {
+    if (latency > Stats.DELAY_THRESHOLD_NANOS && shard.countsDelayed(now)) {
       shard.stats().delayedCalls++;
       if (!delayed) {
         delayed = true;

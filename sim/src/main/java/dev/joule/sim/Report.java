@@ -1,5 +1,6 @@
 package dev.joule.sim;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /** A {@link Summary} as text for a terminal and as JSON for scripts. */
@@ -69,8 +70,11 @@ final class Report {
     Summary.Delayed d = s.delayed();
     out.append(
         format(
-            "answered later than %d ms: %d CALLs, from %d chargers%n",
-            d.thresholdNanos() / 1_000_000, d.calls(), d.chargers()));
+            "answered later than %d ms%s: %d CALLs, from %d chargers%n",
+            d.thresholdNanos() / 1_000_000,
+            d.from().equals(Instant.EPOCH) ? "" : " (received from " + d.from() + " on)",
+            d.calls(),
+            d.chargers()));
     return out.toString();
   }
 
@@ -132,8 +136,11 @@ final class Report {
     Summary.Delayed d = s.delayed();
     out.append(
         format(
-            "  \"delayed\": {\"thresholdMs\": %s, \"calls\": %d, \"chargers\": %d}%n",
-            ms(d.thresholdNanos()), d.calls(), d.chargers()));
+            "  \"delayed\": {\"thresholdMs\": %s, \"from\": %s, \"calls\": %d, \"chargers\": %d}%n",
+            ms(d.thresholdNanos()),
+            d.from().equals(Instant.EPOCH) ? "null" : quote(d.from().toString()),
+            d.calls(),
+            d.chargers()));
     return out.append("}\n").toString();
   }
 
