@@ -44,6 +44,9 @@ final class Charger {
   private Action pendingAction;
   private long pendingSentNanos;
 
+  /** Counted once in {@link Stats#delayedChargers}. */
+  private boolean delayed;
+
   private boolean transactionOpen;
   private int transactionId;
   private long meterWh;
@@ -233,6 +236,13 @@ final class Charger {
     shard.stats().overall.record(latency);
     if (shard.steady(now)) {
       shard.stats().steady.record(latency);
+    }
+    if (latency > Stats.DELAY_THRESHOLD_NANOS && shard.countsDelayed(now)) {
+      shard.stats().delayedCalls++;
+      if (!delayed) {
+        delayed = true;
+        shard.stats().delayedChargers++;
+      }
     }
     pendingId = null;
     return stats;

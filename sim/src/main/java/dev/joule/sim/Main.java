@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -127,6 +128,13 @@ public final class Main implements Callable<Integer> {
               + " range like 127.0.0.2-127.0.0.9, or a list (default: ${DEFAULT-VALUE})")
   String sourceAddresses;
 
+  @Option(
+      names = "--count-delayed-from",
+      description =
+          "count answers later than 1 s (delayed) only among those received from this ISO-8601"
+              + " instant on, e.g. 2026-12-06T20:47:00.250Z (default: the whole run)")
+  Instant countDelayedFrom;
+
   @Option(names = "--out", description = "also write the summary as JSON to this file")
   Path out;
 
@@ -148,7 +156,8 @@ public final class Main implements Callable<Integer> {
             seed,
             Mix.parse(mix),
             basicAuthPassword,
-            SourceAddresses.parse(sourceAddresses, chargers, url));
+            SourceAddresses.parse(sourceAddresses, chargers, url),
+            countDelayedFrom == null ? Instant.EPOCH : countDelayedFrom);
     Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(Report.text(summary));

@@ -1,5 +1,6 @@
 package dev.joule.sim;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /** A {@link Summary} as text for a terminal and as JSON for scripts. */
@@ -66,6 +67,14 @@ final class Report {
         format(
             "central system CALLs: %d, answered with a CALLERROR: %d; unmatched frames: %d%n",
             s.inboundCalls(), s.inboundRefused(), s.unmatchedFrames()));
+    Summary.Delayed d = s.delayed();
+    out.append(
+        format(
+            "answered later than %d ms%s: %d CALLs, from %d chargers%n",
+            d.thresholdNanos() / 1_000_000,
+            d.from().equals(Instant.EPOCH) ? "" : " (received from " + d.from() + " on)",
+            d.calls(),
+            d.chargers()));
     return out.toString();
   }
 
@@ -123,7 +132,15 @@ final class Report {
     out.append("  \"total\": ").append(action(s.total())).append(",\n");
     out.append("  \"inboundCalls\": ").append(s.inboundCalls()).append(",\n");
     out.append("  \"inboundRefused\": ").append(s.inboundRefused()).append(",\n");
-    out.append("  \"unmatchedFrames\": ").append(s.unmatchedFrames()).append('\n');
+    out.append("  \"unmatchedFrames\": ").append(s.unmatchedFrames()).append(",\n");
+    Summary.Delayed d = s.delayed();
+    out.append(
+        format(
+            "  \"delayed\": {\"thresholdMs\": %s, \"from\": %s, \"calls\": %d, \"chargers\": %d}%n",
+            ms(d.thresholdNanos()),
+            d.from().equals(Instant.EPOCH) ? "null" : quote(d.from().toString()),
+            d.calls(),
+            d.chargers()));
     return out.append("}\n").toString();
   }
 

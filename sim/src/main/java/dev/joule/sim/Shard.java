@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.internal.ContextInternal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ final class Shard extends VerticleBase {
   private final ArrayDeque<Charger> waiting = new ArrayDeque<>();
   private final List<Charger> chargers = new ArrayList<>();
   private final double ratePerSecond;
+  private final long countDelayedFromNanos;
 
   private Dialer dialer;
   private int nextToConnect;
@@ -64,6 +66,8 @@ final class Shard extends VerticleBase {
     this.clock = clock;
     this.random = new SplittableRandom(seed);
     this.ratePerSecond = config.rate() * chargerIndexes.size() / config.chargers();
+    long ahead = Duration.between(clock.instant(), config.countDelayedFrom()).toNanos();
+    this.countDelayedFromNanos = startNanos + Math.max(0, ahead);
   }
 
   @Override
@@ -122,6 +126,11 @@ final class Shard extends VerticleBase {
   /** False once the run has stopped sending: chargers then only wait for their answers. */
   boolean sending() {
     return sending;
+  }
+
+  /** True if an answer received at {@code nanos} is counted when it was delayed. */
+  boolean countsDelayed(long nanos) {
+    return nanos - countDelayedFromNanos >= 0;
   }
 
   /** True if an answer received at {@code nanos} falls into the steady phase. */

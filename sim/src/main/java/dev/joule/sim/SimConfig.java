@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import java.util.Optional;
  *     and this password (OCPP 1.6 Security Whitepaper, security profile 1)
  * @param sourceAddresses local addresses the chargers connect from, round robin; empty for the
  *     system's choice
+ * @param countDelayedFrom answers received from this instant on are counted as delayed if they came
+ *     later than {@link Stats#DELAY_THRESHOLD_NANOS}; {@link Instant#EPOCH} for the whole run
  */
 record SimConfig(
     URI url,
@@ -42,7 +45,8 @@ record SimConfig(
     long seed,
     Mix mix,
     String basicAuthPassword,
-    List<InetAddress> sourceAddresses) {
+    List<InetAddress> sourceAddresses,
+    Instant countDelayedFrom) {
 
   SimConfig {
     sourceAddresses = List.copyOf(sourceAddresses);

@@ -12,6 +12,13 @@ import java.util.function.ToLongFunction;
  * validate.
  */
 final class Stats {
+  /**
+   * A CALL answered later than this after it was sent counts as delayed: the gateway's threshold
+   * for the postmortem draft ({@code CallSeconds.DELAY_THRESHOLD}, 1 s), so the two can be
+   * compared.
+   */
+  static final long DELAY_THRESHOLD_NANOS = 1_000_000_000L;
+
   /** Counters and latencies of one action. */
   static final class PerAction {
     long sent;
@@ -64,6 +71,12 @@ final class Stats {
   /** Of {@link #inboundCalls}, those answered with a CALLERROR (NotSupported or malformed). */
   long inboundRefused;
 
+  /** Answers later than {@link #DELAY_THRESHOLD_NANOS}, whatever the action. */
+  long delayedCalls;
+
+  /** Chargers with at least one answer later than {@link #DELAY_THRESHOLD_NANOS}. */
+  long delayedChargers;
+
   /** Frames that answer no outstanding CALL (late after a timeout, unknown id, unreadable). */
   long unmatchedFrames;
 
@@ -114,6 +127,8 @@ final class Stats {
     inboundCalls += other.inboundCalls;
     inboundRefused += other.inboundRefused;
     unmatchedFrames += other.unmatchedFrames;
+    delayedCalls += other.delayedCalls;
+    delayedChargers += other.delayedChargers;
   }
 
   Stats copy() {

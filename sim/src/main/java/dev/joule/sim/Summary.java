@@ -1,6 +1,7 @@
 package dev.joule.sim;
 
 import dev.joule.ocpp.Action;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,8 @@ record Summary(
     ActionResult total,
     long inboundCalls,
     long inboundRefused,
-    long unmatchedFrames) {
+    long unmatchedFrames,
+    Delayed delayed) {
 
   Summary {
     actions = List.copyOf(actions);
@@ -42,6 +44,14 @@ record Summary(
       long openAtEnd,
       long booted,
       double allBootedSeconds) {}
+
+  /**
+   * Answers later than {@code thresholdNanos} after their CALL was sent, received from {@code from}
+   * on ({@link Instant#EPOCH}: the whole run), and the chargers that got at least one: the
+   * simulator's side of the postmortem draft's "CALLs delayed" and "chargers affected", which the
+   * gateway counts from a CALL's arrival.
+   */
+  record Delayed(long thresholdNanos, Instant from, long calls, long chargers) {}
 
   /** Percentiles of a latency histogram, in nanoseconds. */
   record Latency(long count, long p50, long p90, long p99, long max, double mean) {
@@ -120,6 +130,11 @@ record Summary(
         total,
         stats.inboundCalls,
         stats.inboundRefused,
-        stats.unmatchedFrames);
+        stats.unmatchedFrames,
+        new Delayed(
+            Stats.DELAY_THRESHOLD_NANOS,
+            config.countDelayedFrom(),
+            stats.delayedCalls,
+            stats.delayedChargers));
   }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -55,7 +56,8 @@ class CeilingServerTest {
               1,
               Mix.REALISTIC,
               "",
-              List.of());
+              List.of(),
+              Instant.EPOCH);
       Summary summary =
           new Simulation(
                   config,

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A central system that answers every CALL at once with a fixed valid CALLRESULT (except the
- * actions it is told to ignore), sends each charger one Reset after its BootNotification, and
- * records what it saw.
+ * actions it is told to ignore; one charger's answers can be held back), sends each charger one
+ * Reset after its BootNotification, and records what it saw.
  */
 final class FakeCentralSystem implements AutoCloseable {
   private static final String NOW = "\"2026-11-24T12:00:00Z\"";
@@ -28,6 +29,8 @@ final class FakeCentralSystem implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final OcppJson codec = OcppJson.forCentralSystem();
   private final Set<Action> ignored;
+  private final String slowPath;
+  private final Duration slowBy;
   private final HttpServer server;
   private final AtomicInteger transactionIds = new AtomicInteger();
 
@@ -40,7 +43,14 @@ final class FakeCentralSystem implements AutoCloseable {
   final AtomicLong unexpectedFrames = new AtomicLong();
 
   FakeCentralSystem(Set<Action> ignored) throws Exception {
+    this(ignored, "", Duration.ZERO);
+  }
+
+  /** Answers the CALLs that arrive on {@code slowPath} (e.g. /ocpp/CP-1) {@code slowBy} late. */
+  FakeCentralSystem(Set<Action> ignored, String slowPath, Duration slowBy) throws Exception {
     this.ignored = Set.copyOf(ignored);
+    this.slowPath = slowPath;
+    this.slowBy = slowBy;
     this.server =
         vertx
             .createHttpServer(new HttpServerOptions().setWebSocketSubProtocols(List.of("ocpp1.6")))
@@ -72,9 +82,10 @@ final class FakeCentralSystem implements AutoCloseable {
               if (ignored.contains(call.action())) {
                 return;
               }
-              ws.writeTextMessage("[3,\"" + call.messageId() + "\"," + result(call.action()) + "]");
-              if (call.action() == Action.BOOT_NOTIFICATION) {
-                ws.writeTextMessage(codec.writeCall("cs-1", new ResetRequest(ResetType.SOFT)));
+              if (ws.path().equals(slowPath)) {
+                vertx.setTimer(slowBy.toMillis(), t -> answer(ws, call));
+              } else {
+                answer(ws, call);
               }
             }
             case Frame.CallResult result
@@ -84,6 +95,13 @@ final class FakeCentralSystem implements AutoCloseable {
             default -> unexpectedFrames.incrementAndGet();
           }
         });
+  }
+
+  private void answer(ServerWebSocket ws, Frame.Call call) {
+    ws.writeTextMessage("[3,\"" + call.messageId() + "\"," + result(call.action()) + "]");
+    if (call.action() == Action.BOOT_NOTIFICATION) {
+      ws.writeTextMessage(codec.writeCall("cs-1", new ResetRequest(ResetType.SOFT)));
+    }
   }
 
   private String result(Action action) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,8 @@ class ReportTest {
           new Summary.ActionResult("total", 10, 8, 1, 1, 0, 1, LATENCY),
           2,
           1,
-          1);
+          1,
+          new Summary.Delayed(1_000_000_000L, Instant.parse("2026-12-06T20:00:00.250Z"), 7, 3));
 
   @Test
   void jsonCarriesTheSummaryWithLatenciesInMilliseconds() {
@@ -50,6 +52,11 @@ class ReportTest {
     assertThat(heartbeat.getLong("timeouts")).isEqualTo(1);
     assertThat(json.getJsonObject("total").getLong("sent")).isEqualTo(10);
     assertThat(json.getLong("unmatchedFrames")).isEqualTo(1);
+    JsonObject delayed = json.getJsonObject("delayed");
+    assertThat(delayed.getDouble("thresholdMs")).isEqualTo(1000.0);
+    assertThat(delayed.getString("from")).isEqualTo("2026-12-06T20:00:00.250Z");
+    assertThat(delayed.getLong("calls")).isEqualTo(7);
+    assertThat(delayed.getLong("chargers")).isEqualTo(3);
   }
 
   @Test
@@ -61,7 +68,10 @@ class ReportTest {
         .contains("booted: 2 of 2, all within 0.750 s of the start")
         .contains("1200 answers in 30 s = 40.0 msg/s")
         .containsPattern("Heartbeat +8 +6 +1 +1 +0 +1 +1\\.500 +2\\.000 +9\\.250 +12\\.000")
-        .containsPattern("total +10 +8 +1 +1 +0 +1 ");
+        .containsPattern("total +10 +8 +1 +1 +0 +1 ")
+        .contains(
+            "answered later than 1000 ms (received from 2026-12-06T20:00:00.250Z on): 7 CALLs,"
+                + " from 3 chargers");
   }
 
   @Test
@@ -81,13 +91,17 @@ class ReportTest {
             SUMMARY.total(),
             0,
             0,
-            0);
+            0,
+            new Summary.Delayed(1_000_000_000L, Instant.EPOCH, 0, 0));
 
     JsonObject connections = new JsonObject(Report.json(partly)).getJsonObject("connections");
 
     assertThat(connections.getLong("booted")).isEqualTo(1);
     assertThat(connections.containsKey("allBootedSeconds")).isTrue();
     assertThat(connections.getValue("allBootedSeconds")).isNull();
+    assertThat(new JsonObject(Report.json(partly)).getJsonObject("delayed").getValue("from"))
+        .as("counted over the whole run")
+        .isNull();
     assertThat(Report.text(partly)).contains("booted: 1 of 2\n");
   }
 

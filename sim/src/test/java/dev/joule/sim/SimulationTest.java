@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,19 @@ class SimulationTest {
       String password,
       List<InetAddress> sources)
       throws InterruptedException {
+    return run(server, chargers, rate, callTimeout, mix, password, sources, Instant.EPOCH);
+  }
+
+  private Summary run(
+      FakeCentralSystem server,
+      int chargers,
+      double rate,
+      Duration callTimeout,
+      Mix mix,
+      String password,
+      List<InetAddress> sources,
+      Instant countDelayedFrom)
+      throws InterruptedException {
     SimConfig config =
         new SimConfig(
             URI.create(server.url()),
@@ -51,7 +65,8 @@ class SimulationTest {
             1,
             mix,
             password,
-            sources);
+            sources,
+            countDelayedFrom);
     return new Simulation(
             config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))
         .run();
@@ -159,6 +174,35 @@ class SimulationTest {
               "Basic " + base64("CP-1:s3cret"),
               "Basic " + base64("CP-2:s3cret"),
               "Basic " + base64("CP-3:s3cret"));
+    }
+  }
+
+  @Test
+  void answersLaterThanTheDelayThresholdAreCountedWithTheChargersThatGotThem() throws Exception {
+    try (FakeCentralSystem server =
+        new FakeCentralSystem(Set.of(), "/ocpp/CP-1", Duration.ofMillis(1100))) {
+      Summary summary = run(server, 3, 0, Duration.ofSeconds(30), Mix.IDLE, "", List.of());
+
+      // CP-1's BootNotification and StatusNotification are answered 1.1 s late, the others' at
+      // once.
+      assertThat(summary.total().sent()).isEqualTo(6);
+      assertThat(summary.delayed())
+          .isEqualTo(new Summary.Delayed(Duration.ofSeconds(1).toNanos(), Instant.EPOCH, 2, 1));
+    }
+  }
+
+  @Test
+  void delayedAnswersAreCountedOnlyFromTheGivenInstantOn() throws Exception {
+    try (FakeCentralSystem server =
+        new FakeCentralSystem(Set.of(), "/ocpp/CP-1", Duration.ofMillis(1500))) {
+      // CP-1's BootNotification is answered 1.5 s after the run starts (its StatusNotification is
+      // then sent, still within the 2 s run), its StatusNotification at 3 s. The run starts a few
+      // hundred ms after now; counting from 2.25 s after now on leaves only the second answer.
+      Instant from = Instant.now().plusMillis(2250);
+      Summary summary = run(server, 3, 0, Duration.ofSeconds(30), Mix.IDLE, "", List.of(), from);
+
+      assertThat(summary.delayed())
+          .isEqualTo(new Summary.Delayed(Duration.ofSeconds(1).toNanos(), from, 1, 1));
     }
   }
 
