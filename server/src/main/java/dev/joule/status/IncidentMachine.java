@@ -95,9 +95,14 @@ final class IncidentMachine {
       return;
     }
     Incident incident = open.get();
-    List<String> affected = grow(c, incident, components, at);
-    boolean active = incident.alerts().stream().anyMatch(firing::contains);
     IncidentStatus status = IncidentStatus.ofWire(incident.status()).orElseThrow();
+    // Once only watched, what turns bad is not this incident's doing (chargers leaving after it,
+    // a slow database): it is not taken in. A critical alert reopens it and joins it anyway.
+    List<String> affected =
+        status == IncidentStatus.MONITORING
+            ? incident.components()
+            : grow(c, incident, components, at);
+    boolean active = incident.alerts().stream().anyMatch(firing::contains);
     if (active) {
       return;
     }
@@ -127,7 +132,7 @@ final class IncidentMachine {
     }
   }
 
-  /** Components that turned bad while it is open join it, and its impact follows the worst. */
+  /** Components that turned bad while its alerts fire join it, and its impact follows the worst. */
   private List<String> grow(Connection c, Incident incident, List<Judged> components, Instant at)
       throws SQLException {
     Set<String> affected = new LinkedHashSet<>(incident.components());

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * copied from one initialized (and cleanly stopped) data directory, as initdb with fsync on takes
  * seconds.
  */
-final class TestPostgres {
+public final class TestPostgres {
   static final Path BINARIES = Path.of("target", "pg-binaries").toAbsolutePath();
   private static final Path TEMPLATE = Path.of("target", "pg-template").toAbsolutePath();
   private static final Duration AWAIT = Duration.ofSeconds(15);
@@ -36,7 +36,7 @@ final class TestPostgres {
   }
 
   /** A server on a copy of the template data directory. */
-  static EmbeddedPostgres start(Path dataDir) {
+  public static EmbeddedPostgres start(Path dataDir) {
     copyTemplateTo(dataDir);
     return EmbeddedPostgres.start(settings(dataDir));
   }
