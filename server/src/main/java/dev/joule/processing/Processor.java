@@ -3,12 +3,13 @@ package dev.joule.processing;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.Lease;
 import dev.joule.bus.Replies;
-import dev.joule.bus.Reply;
 import dev.joule.store.DatabaseUnavailable;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -230,22 +231,20 @@ public final class Processor implements AutoCloseable {
               outcomes.size());
           return;
         }
+        // One send per gateway for the whole batch. Acked once the gateway has the replies (or
+        // cannot): a reply lost on the way leaves the CALL unacked, so it is processed again
+        // (idempotently) and answered after all.
+        Map<String, List<Outcome>> byGateway = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
           var message = outcome.lease().message();
-          Lease lease = outcome.lease();
-          // Acked once the gateway has the reply (or it cannot): a reply lost on the way leaves
-          // the CALL unacked, so it is processed again (idempotently) and answered after all.
-          replies
-              .publish(
-                  message.gateway(),
-                  new Reply(
-                      message.chargerId(),
-                      message.connectionEpoch(),
-                      message.call().messageId(),
-                      outcome.frame()))
-              .whenComplete((delivered, failure) -> lease.ack());
+          byGateway.computeIfAbsent(message.gateway(), g -> new ArrayList<>()).add(outcome);
           listener.processed(message.call().action(), outcome.frame().startsWith("[4"), nanos);
         }
+        byGateway.forEach(
+            (gateway, sent) ->
+                replies
+                    .publishAll(gateway, sent.stream().map(Outcome::reply).toList())
+                    .whenComplete((delivered, failure) -> sent.forEach(o -> o.lease().ack())));
         processed[slot].addAndGet(outcomes.size());
       } finally {
         publishing.unlock();

@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  *       the others and is never dropped silently.
  *   <li>Replies: requests on {@code <cluster>.node.<gateway>.reply}, the gateway node that holds
  *       the connection, which confirms each; an unconfirmed reply is sent again ({@link
- *       ConfirmedReplies}) and the CALL is acked only after that.
+ *       ConfirmedReplies}) and the CALL is acked only after that. A processor's batch sends its
+ *       replies for one gateway in one request ({@link #publishAll}), confirmed once.
  *   <li>Inbox publishes carry a message id and are retried when unacknowledged, so a NATS restart
  *       neither loses nor doubles a CALL.
  * </ul>
@@ -77,6 +78,9 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration PUBLISH_PAUSE = Duration.ofMillis(250);
   static final Duration PUBLISH_WINDOW = Duration.ofSeconds(6);
+
+  /** Replies carried in one request at most (NATS refuses payloads over 1 MiB by default). */
+  static final int REPLIES_BYTES = 256 * 1024;
 
   private final Connection connection;
   private final JetStream jetStream;
@@ -398,7 +402,27 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
 
   @Override
   public CompletionStage<Boolean> publish(String gateway, Reply reply) {
-    return replies.send(replySubject(gateway), wire.reply(reply));
+    return publishAll(gateway, List.of(reply));
+  }
+
+  /** One confirmed request per {@link #REPLIES_BYTES} of replies: a batch's answers go together. */
+  @Override
+  public CompletionStage<Boolean> publishAll(String gateway, List<Reply> all) {
+    String subject = replySubject(gateway);
+    CompletionStage<Boolean> sent = CompletableFuture.completedFuture(true);
+    int from = 0;
+    while (from < all.size()) {
+      int to = from;
+      int bytes = 0;
+      while (to < all.size() && (to == from || bytes + Wire.size(all.get(to)) <= REPLIES_BYTES)) {
+        bytes += Wire.size(all.get(to++));
+      }
+      sent =
+          sent.thenCombine(
+              replies.send(subject, wire.replies(all.subList(from, to))), Boolean::logicalAnd);
+      from = to;
+    }
+    return sent;
   }
 
   @Override
@@ -407,7 +431,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
         connection.createDispatcher(
             message -> {
               try {
-                handler.accept(wire.reply(message.getData()));
+                wire.replies(message.getData()).forEach(handler);
               } catch (RuntimeException e) {
                 LOG.warn("reply for gateway {} not delivered: {}", gateway, e.toString());
               } finally {

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How inbox messages and replies travel as NATS payloads: length-prefixed UTF-8 fields, no JSON
@@ -61,22 +63,42 @@ final class Wire {
     }
   }
 
-  byte[] reply(Reply reply) {
+  /** Replies for one gateway, carried together: their count, then each one's fields. */
+  byte[] replies(List<Reply> replies) {
     return write(
         out -> {
-          out.writeUTF(reply.chargerId());
-          out.writeLong(reply.connectionEpoch());
-          out.writeUTF(reply.callId());
-          writeLong(out, reply.frame());
+          out.writeInt(replies.size());
+          for (Reply reply : replies) {
+            out.writeUTF(reply.chargerId());
+            out.writeLong(reply.connectionEpoch());
+            out.writeUTF(reply.callId());
+            writeLong(out, reply.frame());
+          }
         });
   }
 
-  Reply reply(byte[] data) {
+  List<Reply> replies(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-      return new Reply(in.readUTF(), in.readLong(), in.readUTF(), readLong(in));
+      int count = in.readInt();
+      if (count < 0 || count > data.length) {
+        throw new IOException("bad reply count " + count);
+      }
+      List<Reply> replies = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        replies.add(new Reply(in.readUTF(), in.readLong(), in.readUTF(), readLong(in)));
+      }
+      return replies;
     } catch (IOException e) {
-      throw new UncheckedIOException("malformed reply", e);
+      throw new UncheckedIOException("malformed replies", e);
     }
+  }
+
+  /** About the bytes {@code reply} takes in {@link #replies(List)}. */
+  static int size(Reply reply) {
+    return 24
+        + reply.chargerId().length() * 3
+        + reply.callId().length() * 3
+        + reply.frame().length() * 3;
   }
 
   /** writeUTF stops at 64 KiB; frames may be longer (max-frame-bytes up to 16 MiB). */

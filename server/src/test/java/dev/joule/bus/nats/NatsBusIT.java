@@ -241,6 +241,26 @@ class NatsBusIT {
     assertThat(atG1).isEmpty();
   }
 
+  @Test
+  void aBatchsRepliesTravelTogetherInOrderAndLargeOnesAreSplit() throws Exception {
+    NatsBus processor = bus(Duration.ofSeconds(5), 5);
+    NatsBus gateway = bus(Duration.ofSeconds(5), 5);
+    List<Reply> received = new CopyOnWriteArrayList<>();
+    gateway.subscribe("g1", received::add);
+    List<Reply> sent = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // 40 × 40 KB: 1.6 MB, over NATS's 1 MiB payload limit unless split (NatsBus.REPLIES_BYTES)
+      String frame = "[3,\"m-" + i + "\",{\"data\":\"" + "y".repeat(40_000) + "\"}]";
+      sent.add(new Reply("CP-" + (i % 3), 7, "m-" + i, frame));
+    }
+
+    Boolean delivered =
+        processor.publishAll("g1", sent).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    assertThat(delivered).isTrue();
+    assertThat(received).containsExactlyElementsOf(sent);
+  }
+
   private static void awaitPublished(NatsBus bus, int count) throws InterruptedException {
     long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (bus.stats().published() < count && System.nanoTime() < until) {
