@@ -263,6 +263,10 @@ public final class StatusRecorder implements AutoCloseable {
     List<StatusStore.Change> changes = tracker.changes(judged);
     if (!changes.isEmpty()) {
       store.insertChanges(c, changes, at);
+      List<Healing> instances = InstanceHealing.of(changes, at);
+      if (!instances.isEmpty()) {
+        incidents.healed(c, instances, judged);
+      }
     }
     incidents.round(c, at, Set.copyOf(item.round().firing()), judged);
   }

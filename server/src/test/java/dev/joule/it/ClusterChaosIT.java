@@ -1,5 +1,9 @@
 package dev.joule.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +27,8 @@ class ClusterChaosIT {
   private static final int INDEPENDENT_CHARGERS = 20;
   private static final Duration PAUSE = Duration.ofMillis(200);
   private static final Duration FROZEN = Duration.ofSeconds(20);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -70,6 +76,19 @@ class ClusterChaosIT {
       System.out.println("ClusterChaosIT: " + ledger);
       ledger.assertExactlyOnce();
       ledger.assertEffectsSingle(cluster, "CHAOS-%");
+
+      // The acting supervisor wrote down what healed the frozen instance.
+      List<String> identified = new ArrayList<>();
+      for (JsonNode incident :
+          JSON.readTree(gateway.get("/api/v1/incidents").body()).path("items")) {
+        for (JsonNode update : incident.path("updates")) {
+          if (update.path("status").asText().equals("identified")) {
+            identified.add(update.path("text").asText());
+          }
+        }
+      }
+      System.out.println("ClusterChaosIT: identified " + identified);
+      assertThat(identified).anyMatch(text -> text.startsWith("instance p2 "));
     }
   }
 }
