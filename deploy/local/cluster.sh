@@ -110,6 +110,8 @@ launch() {
   echo "${PORTS[$node]}" >"$STATE/$node.port"
   (
     cd "$ROOT"
+    # Two processors share this machine's cores: 2 workers each (docs/scale-out.md, sizing).
+    [ "${ROLES[$node]}" != processor ] || export JOULE_WORKERS="${JOULE_WORKERS:-2}"
     JOULE_NO_BUILD=1 JOULE_JAVA_OPTS="$JAVA_OPTS" JOULE_ROLES="${ROLES[$node]}" JOULE_NODE_ID="$node" \
       JOULE_NATS_URL="$NATS_URL" JOULE_DB_URL="$DB_URL" JOULE_CLUSTER="$CLUSTER" \
       JOULE_DATA_DIR="$STATE/$node" \
