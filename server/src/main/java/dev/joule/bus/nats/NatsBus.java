@@ -9,7 +9,6 @@ import dev.joule.bus.Reply;
 import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.json.OcppJson;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -38,7 +37,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -79,9 +77,6 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   private static final Duration PUBLISH_PAUSE = Duration.ofMillis(250);
   static final Duration PUBLISH_WINDOW = Duration.ofSeconds(6);
 
-  /** Replies carried in one request at most (NATS refuses payloads over 1 MiB by default). */
-  static final int REPLIES_BYTES = 256 * 1024;
-
   private final Connection connection;
   private final JetStream jetStream;
   private final JetStreamManagement management;
@@ -101,7 +96,6 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong redelivered = new AtomicLong();
   private final AtomicLong dead = new AtomicLong();
-  private final List<Dispatcher> dispatchers = new ArrayList<>();
   private volatile InboxStats last = new InboxStats(0, 0, 0, 0, 0, Duration.ZERO);
   private volatile long lastStatsAt;
   private volatile Instant oldestAt;
@@ -141,7 +135,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("nats-in-progress").factory());
     progress.scheduleAtFixedRate(this::extendLeases, every, every, TimeUnit.MILLISECONDS);
-    this.replies = new ConfirmedReplies(connection, progress);
+    this.replies = new ConfirmedReplies(connection, progress, wire);
   }
 
   /**
@@ -405,52 +399,14 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
     return publishAll(gateway, List.of(reply));
   }
 
-  /** One confirmed request per {@link #REPLIES_BYTES} of replies: a batch's answers go together. */
   @Override
   public CompletionStage<Boolean> publishAll(String gateway, List<Reply> all) {
-    String subject = replySubject(gateway);
-    CompletionStage<Boolean> sent = CompletableFuture.completedFuture(true);
-    int from = 0;
-    while (from < all.size()) {
-      int to = from;
-      int bytes = 0;
-      while (to < all.size() && (to == from || bytes + Wire.size(all.get(to)) <= REPLIES_BYTES)) {
-        bytes += Wire.size(all.get(to++));
-      }
-      sent =
-          sent.thenCombine(
-              replies.send(subject, wire.replies(all.subList(from, to))), Boolean::logicalAnd);
-      from = to;
-    }
-    return sent;
+    return replies.sendAll(replySubject(gateway), all);
   }
 
   @Override
   public void subscribe(String gateway, Consumer<Reply> handler) {
-    Dispatcher dispatcher =
-        connection.createDispatcher(
-            message -> {
-              try {
-                wire.replies(message.getData()).forEach(handler);
-              } catch (RuntimeException e) {
-                LOG.warn("reply for gateway {} not delivered: {}", gateway, e.toString());
-              } finally {
-                ConfirmedReplies.confirm(connection, message);
-              }
-            });
-    dispatcher.subscribe(replySubject(gateway));
-    try {
-      connection.flush(Duration.ofSeconds(2)); // the subscription is live before replies come
-    } catch (TimeoutException | InterruptedException e) {
-      LOG.warn(
-          "reply subscription of gateway {} not confirmed by NATS yet: {}", gateway, e.toString());
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    synchronized (dispatchers) {
-      dispatchers.add(dispatcher);
-    }
+    replies.subscribe(replySubject(gateway), handler);
   }
 
   private String replySubject(String gateway) {
@@ -464,10 +420,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   @Override
   public void close() {
     progress.shutdownNow();
-    synchronized (dispatchers) {
-      dispatchers.forEach(connection::closeDispatcher);
-      dispatchers.clear();
-    }
+    replies.close();
     JetStreamSubscription subscription;
     while ((subscription = idle.poll()) != null) {
       subscription.unsubscribe();

@@ -249,7 +249,8 @@ class NatsBusIT {
     gateway.subscribe("g1", received::add);
     List<Reply> sent = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      // 40 × 40 KB: 1.6 MB, over NATS's 1 MiB payload limit unless split (NatsBus.REPLIES_BYTES)
+      // 40 × 40 KB: 1.6 MB, over NATS's 1 MiB payload limit unless split
+      // (ConfirmedReplies.REPLIES_BYTES)
       String frame = "[3,\"m-" + i + "\",{\"data\":\"" + "y".repeat(40_000) + "\"}]";
       sent.add(new Reply("CP-" + (i % 3), 7, "m-" + i, frame));
     }
