@@ -25,6 +25,9 @@ final class Cluster implements AutoCloseable {
   static final String NATS = "nats://127.0.0.1:4222";
   static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
 
+  /** The PostgreSQL server the cluster's database is on: {@link #POSTGRES} or one of the test's. */
+  private final String postgres;
+
   final String name = "joule-it-" + UUID.randomUUID().toString().substring(0, 8);
   final String database = name.replace('-', '_');
   private final Path logs;
@@ -33,10 +36,11 @@ final class Cluster implements AutoCloseable {
   private final List<Node> children = new ArrayList<>();
   private final List<AutoCloseable> inProcess = new ArrayList<>();
 
-  private Cluster(Path logs, String nats, OwnNats ownNats) {
+  private Cluster(Path logs, String nats, OwnNats ownNats, String postgres) {
     this.logs = logs;
     this.nats = nats;
     this.ownNats = ownNats;
+    this.postgres = postgres;
   }
 
   static Cluster start(Path logs) {
@@ -53,11 +57,22 @@ final class Cluster implements AutoCloseable {
     return create(logs, own.url(), own);
   }
 
+  /**
+   * A cluster on the machine's NATS whose database is on the PostgreSQL server at {@code postgres}
+   * (e.g. {@code jdbc:postgresql://127.0.0.1:5999/}), for tests that restart it.
+   */
+  static Cluster startOnPostgres(Path logs, String postgres) {
+    assumeTrue(natsAnswers(NATS), "No NATS with JetStream at " + NATS + ": scale-out not tested");
+    Cluster cluster = new Cluster(logs, NATS, null, postgres);
+    cluster.sql("postgres", "CREATE DATABASE " + cluster.database);
+    return cluster;
+  }
+
   private static Cluster create(Path logs, String nats, OwnNats own) {
     assumeTrue(
         postgresAnswers(),
         "No PostgreSQL at 127.0.0.1:5432 for user postgres without password: scale-out not tested");
-    Cluster cluster = new Cluster(logs, nats, own);
+    Cluster cluster = new Cluster(logs, nats, own, POSTGRES);
     cluster.sql("postgres", "CREATE DATABASE " + cluster.database);
     return cluster;
   }
@@ -74,7 +89,7 @@ final class Cluster implements AutoCloseable {
   }
 
   String dbUrl() {
-    return POSTGRES + database + "?user=postgres";
+    return postgres + database + "?user=postgres";
   }
 
   /**
@@ -230,7 +245,7 @@ final class Cluster implements AutoCloseable {
   }
 
   void sql(String db, String statement) {
-    try (var connection = DriverManager.getConnection(POSTGRES + db + "?user=postgres");
+    try (var connection = DriverManager.getConnection(postgres + db + "?user=postgres");
         var s = connection.createStatement()) {
       s.execute(statement);
     } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.joule.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,44 @@ import java.util.List;
 /** Load from {@link LoadCharger}s and {@link IndependentLoad}s together, and what it proves. */
 final class Load {
   private Load() {}
+
+  /** Chargers of both kinds on one gateway, started. */
+  record Chargers(List<LoadCharger> load, List<IndependentLoad> independent) {
+    /** Waits until {@code more} CALLs were answered than now. */
+    void awaitMoreAnswers(int more) {
+      Load.awaitMoreAnswers(load, independent, more);
+    }
+
+    /** Stops them all and returns their ledger. */
+    Ledger stop() throws InterruptedException {
+      stopAll(load, independent);
+      return ledger(load, independent);
+    }
+  }
+
+  /**
+   * {@code own} of Joule's load chargers named {@code prefix-N} and {@code independent} chargers of
+   * the eu.chargetime client named {@code IND-N} on {@code gateway}, each sending a CALL every
+   * {@code pause}; started, and {@code first} CALLs answered.
+   */
+  static Chargers start(
+      JouleServer gateway, String prefix, int own, int independent, Duration pause, int first)
+      throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    List<LoadCharger> load = new ArrayList<>();
+    List<IndependentLoad> others = new ArrayList<>();
+    for (int i = 0; i < own; i++) {
+      load.add(LoadCharger.connect(http, gateway.port(), prefix + "-" + i, pause));
+    }
+    for (int i = 0; i < independent; i++) {
+      others.add(IndependentLoad.connect(gateway.url("IND-" + i), "IND-" + i, pause));
+    }
+    load.forEach(LoadCharger::start);
+    others.forEach(IndependentLoad::start);
+    Chargers chargers = new Chargers(load, others);
+    chargers.awaitMoreAnswers(first);
+    return chargers;
+  }
 
   /** CALLs answered so far by both kinds of chargers. */
   static long answers(List<LoadCharger> load, List<IndependentLoad> independent) {

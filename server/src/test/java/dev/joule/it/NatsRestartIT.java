@@ -1,10 +1,7 @@
 package dev.joule.it;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,26 +26,14 @@ class NatsRestartIT {
       JouleServer gateway = cluster.inProcess("g1", "gateway,api,supervisor");
       cluster.processor("p1");
       cluster.processor("p2");
-      HttpClient http = HttpClient.newHttpClient();
-      List<LoadCharger> load = new ArrayList<>();
-      List<IndependentLoad> independent = new ArrayList<>();
-      for (int i = 0; i < 40; i++) {
-        load.add(LoadCharger.connect(http, gateway.port(), "NATS-" + i, PAUSE));
-      }
-      for (int i = 0; i < 10; i++) {
-        independent.add(IndependentLoad.connect(gateway.url("IND-" + i), "IND-" + i, PAUSE));
-      }
-      load.forEach(LoadCharger::start);
-      independent.forEach(IndependentLoad::start);
-      Load.awaitMoreAnswers(load, independent, 500);
+      Load.Chargers chargers = Load.start(gateway, "NATS", 40, 10, PAUSE, 500);
 
       cluster.restartNats();
-      Load.awaitMoreAnswers(load, independent, 500);
+      chargers.awaitMoreAnswers(500);
       cluster.restartNats();
-      Load.awaitMoreAnswers(load, independent, 500);
+      chargers.awaitMoreAnswers(500);
 
-      Load.stopAll(load, independent);
-      Load.Ledger ledger = Load.ledger(load, independent);
+      Load.Ledger ledger = chargers.stop();
       System.out.println("NatsRestartIT: " + ledger);
       ledger.assertExactlyOnce();
       ledger.assertEffectsSingle(cluster, "NATS-%");

@@ -31,7 +31,7 @@ public final class TestPostgres {
 
   private TestPostgres() {}
 
-  static EmbeddedPostgres.Settings settings(Path dataDir) {
+  public static EmbeddedPostgres.Settings settings(Path dataDir) {
     return EmbeddedPostgres.Settings.in(dataDir).withBinariesDir(BINARIES);
   }
 
