@@ -11,7 +11,11 @@ import java.util.List;
 final class IncidentHtml {
   private IncidentHtml() {}
 
-  static String page(Incident incident, ChartPoints points, long spanFrom, long spanTo) {
+  static String page(Incidents.Charted charted) {
+    Incident incident = charted.incident();
+    ChartPoints points = charted.points();
+    long spanFrom = charted.spanFrom();
+    long spanTo = charted.spanTo();
     StringBuilder html = StatusHtml.head(incident.title());
     html.append("<p class=\"meta\"><a href=\"/status\">← All systems</a></p>\n");
     StatusHtml.incident(html, incident);

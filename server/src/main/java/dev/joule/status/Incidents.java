@@ -111,8 +111,16 @@ public final class Incidents {
     return since;
   }
 
-  /** An incident's page: the incident and its chart; empty if there is no such incident. */
-  public Optional<String> page(long id) {
+  /**
+   * What an incident's page shows: the incident and its chart's points.
+   *
+   * @param spanFrom epoch second it opened (the chart's shaded span)
+   * @param spanTo its resolution, or the chart's end while open
+   */
+  record Charted(Incident incident, ChartPoints points, long spanFrom, long spanTo) {}
+
+  /** An incident with its chart; empty if there is no such incident. */
+  Optional<Charted> charted(long id) {
     long now = clock.instant().getEpochSecond();
     return run(
         c -> {
@@ -137,7 +145,7 @@ public final class Incidents {
                   tallies.tallies(c, from, to),
                   history.signals(c, from, to),
                   CHART_POINTS);
-          return Optional.of(IncidentHtml.page(incident, points, opened, Math.min(end, to)));
+          return Optional.of(new Charted(incident, points, opened, Math.min(end, to)));
         });
   }
 

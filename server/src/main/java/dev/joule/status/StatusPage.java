@@ -74,7 +74,10 @@ public final class StatusPage {
                 rc.response().setStatusCode(404).end("no incident '" + id + "'\n");
                 return;
               }
-              answerPage(rc, () -> incidents.page(Long.parseLong(id)), "no incident " + id);
+              answerPage(
+                  rc,
+                  () -> incidents.charted(Long.parseLong(id)).map(IncidentHtml::page),
+                  "no incident " + id);
             });
     router
         .get("/status/feed.atom")
