@@ -2,8 +2,6 @@ package dev.joule.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +25,6 @@ class ClusterChaosIT {
   private static final int INDEPENDENT_CHARGERS = 20;
   private static final Duration PAUSE = Duration.ofMillis(200);
   private static final Duration FROZEN = Duration.ofSeconds(20);
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -78,15 +74,7 @@ class ClusterChaosIT {
       ledger.assertEffectsSingle(cluster, "CHAOS-%");
 
       // The acting supervisor wrote down what healed the frozen instance.
-      List<String> identified = new ArrayList<>();
-      for (JsonNode incident :
-          JSON.readTree(gateway.get("/api/v1/incidents").body()).path("items")) {
-        for (JsonNode update : incident.path("updates")) {
-          if (update.path("status").asText().equals("identified")) {
-            identified.add(update.path("text").asText());
-          }
-        }
-      }
+      List<String> identified = IncidentsJson.texts(gateway, "identified");
       System.out.println("ClusterChaosIT: identified " + identified);
       assertThat(identified).anyMatch(text -> text.startsWith("instance p2 "));
     }

@@ -1,5 +1,8 @@
 package dev.joule.it;
 
+import static dev.joule.it.IncidentsJson.component;
+import static dev.joule.it.IncidentsJson.newestAutomatic;
+import static dev.joule.it.IncidentsJson.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,8 +51,9 @@ class IncidentLifecycleIT {
       // Answered by the replacement worker once the hung one is abandoned (stall-after).
       assertThat(charger.call("[2,\"h1\",\"Heartbeat\",{}]")).startsWith("[3,\"h1\"");
 
-      Await.until(() -> statuses(incident(joule)).contains("resolved"), Duration.ofSeconds(30));
-      JsonNode incident = incident(joule);
+      Await.until(
+          () -> statuses(newestAutomatic(joule)).contains("resolved"), Duration.ofSeconds(30));
+      JsonNode incident = newestAutomatic(joule);
       id = incident.path("id").asLong();
       assertThat(statuses(incident))
           .containsSubsequence("investigating", "identified", "monitoring", "resolved");
@@ -110,39 +114,6 @@ class IncidentLifecycleIT {
       JsonNode today = component(again, "message-processing").path("uptime").path("days").get(89);
       assertThat(today.path("status").asText()).isIn("partial_outage", "major_outage");
     }
-  }
-
-  /** The newest automatic incident. */
-  private static JsonNode incident(JouleServer joule) {
-    try {
-      for (JsonNode incident : JSON.readTree(joule.get("/api/v1/incidents").body()).path("items")) {
-        if (incident.path("automatic").asBoolean()) {
-          return incident;
-        }
-      }
-      return JSON.missingNode();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static JsonNode component(JouleServer joule, String id) {
-    try {
-      for (JsonNode c : JSON.readTree(joule.get("/status.json").body()).path("components")) {
-        if (c.path("id").asText().equals(id)) {
-          return c;
-        }
-      }
-      return JSON.missingNode();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static List<String> statuses(JsonNode incident) {
-    List<String> statuses = new ArrayList<>();
-    incident.path("updates").forEach(u -> statuses.add(u.path("status").asText()));
-    return statuses;
   }
 
   private static String text(JsonNode incident, String status) {

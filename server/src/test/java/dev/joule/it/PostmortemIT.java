@@ -1,9 +1,9 @@
 package dev.joule.it;
 
+import static dev.joule.it.IncidentsJson.newestAutomatic;
+import static dev.joule.it.IncidentsJson.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PostmortemIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CHARGERS = 6;
   private static final long DELAYED_MICROS = 1_000_000;
   private static final String[] FAST =
@@ -67,19 +66,21 @@ class PostmortemIT {
               joule.post("/api/v1/faults/hang-workers", "{\"count\":2,\"seconds\":4}").statusCode())
           .isEqualTo(200);
 
-      Await.until(() -> incident(joule).has("id"));
-      long id = incident(joule).path("id").asLong();
+      Await.until(() -> newestAutomatic(joule).has("id"));
+      long id = newestAutomatic(joule).path("id").asLong();
       HttpResponse<String> early = joule.get("/api/v1/incidents/" + id + "/postmortem");
       assertThat(early.statusCode()).isEqualTo(409);
       assertThat(early.body()).contains("written once it is resolved");
 
-      Await.until(() -> statuses(incident(joule)).contains("monitoring"), Duration.ofSeconds(20));
+      Await.until(
+          () -> statuses(newestAutomatic(joule)).contains("monitoring"), Duration.ofSeconds(20));
       stop = true;
       for (Thread driver : drivers) {
         driver.join(Duration.ofSeconds(15));
       }
       assertThat(failures).isEmpty();
-      Await.until(() -> statuses(incident(joule)).contains("resolved"), Duration.ofSeconds(20));
+      Await.until(
+          () -> statuses(newestAutomatic(joule)).contains("resolved"), Duration.ofSeconds(20));
 
       String path = "/api/v1/incidents/" + id + "/postmortem";
       assertThat(joule.sendAs(HttpRequest.newBuilder(joule.api(path)).GET().build()).statusCode())
@@ -161,25 +162,5 @@ class PostmortemIT {
       case "ms" -> Math.round(value * 1_000);
       default -> Math.round(value);
     };
-  }
-
-  /** The newest automatic incident. */
-  private static JsonNode incident(JouleServer joule) {
-    try {
-      for (JsonNode incident : JSON.readTree(joule.get("/api/v1/incidents").body()).path("items")) {
-        if (incident.path("automatic").asBoolean()) {
-          return incident;
-        }
-      }
-      return JSON.missingNode();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static List<String> statuses(JsonNode incident) {
-    List<String> statuses = new ArrayList<>();
-    incident.path("updates").forEach(u -> statuses.add(u.path("status").asText()));
-    return statuses;
   }
 }

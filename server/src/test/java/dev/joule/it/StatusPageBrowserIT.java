@@ -1,9 +1,10 @@
 package dev.joule.it;
 
+import static dev.joule.it.IncidentsJson.newestAutomatic;
+import static dev.joule.it.IncidentsJson.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +76,9 @@ class StatusPageBrowserIT {
           .isEqualTo(200);
       assertThat(charger.call("[2,\"h1\",\"Heartbeat\",{}]")).startsWith("[3,\"h1\"");
     }
-    Await.until(() -> statuses(automatic()).contains("resolved"), Duration.ofSeconds(40));
-    automaticId = automatic().path("id").asLong();
+    Await.until(
+        () -> statuses(newestAutomatic(joule)).contains("resolved"), Duration.ofSeconds(40));
+    automaticId = newestAutomatic(joule).path("id").asLong();
 
     // Opened after the automatic one resolved, so the alert cannot join it.
     var opened =
@@ -268,26 +270,6 @@ class StatusPageBrowserIT {
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::toString)
         .toList();
-  }
-
-  /** The newest automatic incident in {@code /status.json}. */
-  private static JsonNode automatic() {
-    try {
-      for (JsonNode incident : JSON.readTree(joule.get("/status.json").body()).path("incidents")) {
-        if (incident.path("automatic").asBoolean()) {
-          return incident;
-        }
-      }
-      return JSON.missingNode();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static List<String> statuses(JsonNode incident) {
-    List<String> statuses = new ArrayList<>();
-    incident.path("updates").forEach(u -> statuses.add(u.path("status").asText()));
-    return statuses;
   }
 
   private static String boot(String id) {
