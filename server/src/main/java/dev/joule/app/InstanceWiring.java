@@ -1,6 +1,7 @@
 package dev.joule.app;
 
 import dev.joule.bus.Inbox;
+import dev.joule.status.Healing;
 import dev.joule.supervision.Health;
 import dev.joule.supervision.Metrics;
 import dev.joule.supervision.instances.InstanceMonitor;
@@ -61,6 +62,7 @@ final class InstanceWiring {
       holding += worker.holding();
       longest = Math.max(longest, worker.heldForSeconds());
     }
+    Healing last = health.processing().lastHealing();
     return new Progress(
         holding,
         Math.round(longest * 1000),
@@ -68,7 +70,10 @@ final class InstanceWiring {
         health.chargers().connected(),
         health.ready(),
         List.copyOf(health.reasons()),
-        Math.max(0, System.currentTimeMillis() - health.at().toEpochMilli()));
+        Math.max(0, System.currentTimeMillis() - health.at().toEpochMilli()),
+        health.processing().healings(),
+        last == null ? "" : last.text(),
+        last == null ? 0 : last.at().toEpochMilli());
   }
 
   private static String host() {

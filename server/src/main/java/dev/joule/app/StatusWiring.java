@@ -83,7 +83,10 @@ final class StatusWiring {
 
   private static List<Node> nodes(List<InstanceView> instances) {
     return instances.stream()
-        .map(i -> new Node(i.id(), i.roles(), i.state().wire(), i.detail()))
+        .map(
+            i ->
+                new Node(
+                    i.id(), i.roles(), i.state().wire(), i.detail(), i.healings(), i.lastHealing()))
         .toList();
   }
 }

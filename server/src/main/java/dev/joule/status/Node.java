@@ -10,9 +10,17 @@ import java.util.List;
  * @param roles its roles ({@code gateway}, {@code processor}, {@code api}, {@code supervisor})
  * @param state {@code live}, {@code stalled} or {@code gone}
  * @param detail what the supervisor sees, in words; empty when live
+ * @param healings healing actions the node's own supervisor took since it started
+ * @param lastHealing the last of them in words, empty when none
  */
-public record Node(String id, List<String> roles, String state, String detail) {
+public record Node(
+    String id, List<String> roles, String state, String detail, long healings, String lastHealing) {
   public Node {
     roles = List.copyOf(roles);
+  }
+
+  /** A node that has not healed anything itself. */
+  public Node(String id, List<String> roles, String state, String detail) {
+    this(id, roles, state, detail, 0, "");
   }
 }

@@ -76,6 +76,7 @@ public final class StatusRecorder implements AutoCloseable {
   private final StatusStore store = new StatusStore();
   private final HistoryStore history = new HistoryStore();
   private final ComponentTracker tracker = new ComponentTracker();
+  private final ReportedHealing reported;
   private final IncidentMachine incidents;
   private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final LongAdder dropped = new LongAdder();
@@ -106,6 +107,7 @@ public final class StatusRecorder implements AutoCloseable {
     this.tallies = tallies;
     this.cluster = cluster;
     this.incidents = new IncidentMachine(store, settings.quietPeriod());
+    this.reported = new ReportedHealing(node);
     // A platform thread: it blocks in JDBC (like the message log's writer).
     this.writer = Thread.ofPlatform().daemon().name("status-recorder").start(this::run);
   }
@@ -249,6 +251,7 @@ public final class StatusRecorder implements AutoCloseable {
     Instant at = item.round().signals().at();
     if (!wasActing) {
       actingSince = at;
+      reported.forget();
     }
     if (!seeded || !wasActing) { // what another supervisor may have written meanwhile
       tracker.seed(store.latestStates(c));
@@ -261,12 +264,13 @@ public final class StatusRecorder implements AutoCloseable {
     }
     List<Judged> judged = ComponentStates.judge(item.round(), item.cluster().nodes());
     List<StatusStore.Change> changes = tracker.changes(judged);
+    List<Healing> healing = new ArrayList<>(reported.of(item.cluster().nodes(), at));
     if (!changes.isEmpty()) {
       store.insertChanges(c, changes, at);
-      List<Healing> instances = InstanceHealing.of(changes, at);
-      if (!instances.isEmpty()) {
-        incidents.healed(c, instances, judged);
-      }
+      healing.addAll(InstanceHealing.of(changes, at));
+    }
+    if (!healing.isEmpty()) {
+      incidents.healed(c, healing, judged);
     }
     incidents.round(c, at, Set.copyOf(item.round().firing()), judged);
   }

@@ -1,5 +1,6 @@
 package dev.joule.supervision;
 
+import dev.joule.status.Healing;
 import dev.joule.supervision.instances.InstanceView;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,12 @@ public record Health(
     String supervisor,
     List<InstanceView> instances) {
 
-  /** Processing progress, overall and per worker. */
+  /**
+   * Processing progress, overall and per worker.
+   *
+   * @param healings healing actions this node's supervisor took since it started
+   * @param lastHealing the last of them, when and in words; null when none
+   */
   public record Processing(
       double receivedPerSecond,
       double processedPerSecond,
@@ -36,6 +42,8 @@ public record Health(
       long deadLettered,
       long stalls,
       long restarts,
+      long healings,
+      Healing lastHealing,
       List<Worker> workers) {}
 
   /** One worker: what it holds and since when (DESIGN.md rule 5). */

@@ -53,6 +53,8 @@ public final class Supervisor implements AutoCloseable {
   private final DatabaseProbe database;
   private final AtomicLong stalls = new AtomicLong();
   private final AtomicLong restarts = new AtomicLong();
+  private final AtomicLong healings = new AtomicLong();
+  private volatile Healing lastHealing;
   private final ArrayDeque<Sample> samples = new ArrayDeque<>();
   private final Thread thread;
   private volatile Health health;
@@ -134,7 +136,7 @@ public final class Supervisor implements AutoCloseable {
               worker.generation(),
               worker.heldFor().toMillis(),
               released);
-          healed.accept(
+          heal(
               new Healing(
                   clock.instant(),
                   String.format(
@@ -173,6 +175,16 @@ public final class Supervisor implements AutoCloseable {
     }
   }
 
+  /**
+   * Hands a healing action on, and keeps it for this node's heartbeat (a cluster's supervisor
+   * quotes it).
+   */
+  private void heal(Healing healing) {
+    lastHealing = healing;
+    healings.incrementAndGet();
+    healed.accept(healing);
+  }
+
   private void restartProcessing(Duration noProgress, long now) {
     if (settings.onFailure() == SupervisionSettings.OnFailure.EXIT) {
       LOG.error(
@@ -196,7 +208,7 @@ public final class Supervisor implements AutoCloseable {
     for (WorkerState worker : processor.workers()) {
       processor.abandon(worker.slot(), worker.generation());
     }
-    healed.accept(
+    heal(
         new Healing(
             clock.instant(),
             String.format(
@@ -305,6 +317,8 @@ public final class Supervisor implements AutoCloseable {
             stats.deadLettered(),
             stalls.get(),
             restarts.get(),
+            healings.get(),
+            lastHealing,
             states),
         new Health.Database(database.healthy(), seconds(database.latency())),
         new Health.Chargers(gatewaySignals.connected(), gatewaySignals.disconnects()),

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -123,7 +124,12 @@ final class Cluster implements AutoCloseable {
 
   /** A node with {@code roles} in a child JVM, started and ready (it logged "Joule ready"). */
   Node child(String nodeId, String roles) throws IOException {
-    Node node = launch(nodeId, roles);
+    return child(nodeId, roles, Map.of());
+  }
+
+  /** The same, with {@code env} ({@code JOULE_*} variables) added to the child's environment. */
+  Node child(String nodeId, String roles, Map<String, String> env) throws IOException {
+    Node node = launch(nodeId, roles, env);
     Await.until(
         () -> node.logged("Joule ready") || !node.process.isAlive(), Duration.ofSeconds(60));
     if (!node.process.isAlive()) {
@@ -134,6 +140,10 @@ final class Cluster implements AutoCloseable {
 
   /** A node with {@code roles} in a child JVM, started: it may still fail to start. */
   Node launch(String nodeId, String roles) throws IOException {
+    return launch(nodeId, roles, Map.of());
+  }
+
+  private Node launch(String nodeId, String roles, Map<String, String> env) throws IOException {
     Path log = logs.resolve(nodeId + "-" + children.size() + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -153,6 +163,7 @@ final class Cluster implements AutoCloseable {
     builder.environment().put("JOULE_CLUSTER", name);
     builder.environment().put("JOULE_NODE_ID", nodeId);
     builder.environment().put("JOULE_DATA_DIR", logs.resolve(nodeId).toString());
+    builder.environment().putAll(env);
     Node node = new Node(nodeId, builder.start(), log);
     children.add(node);
     return node;

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,6 +81,57 @@ class InstancesIT {
             () -> resolved(gateway, "ProcessingStalled") && resolved(gateway, "InstanceGone"),
             Duration.ofSeconds(20));
         assertThat(charger.call("[2,\"h2\",\"Heartbeat\",{}]")).startsWith("[3,\"h2\"");
+      }
+    }
+  }
+
+  @Test
+  void aWorkerHungInsideAProcessorIsHealedByItsNodeAndTheClusterIncidentQuotesIt()
+      throws Exception {
+    try (Cluster cluster = Cluster.start(dir)) {
+      JouleServer gateway =
+          cluster.inProcess("g1", "gateway,api,supervisor", "alert-resolve-after", "2s");
+      Cluster.Node processor =
+          cluster.child(
+              "p1",
+              "processor",
+              Map.of(
+                  "JOULE_FAULT_INJECTION",
+                  "true",
+                  "JOULE_WORKERS",
+                  "1",
+                  "JOULE_API_TOKEN",
+                  JouleServer.TOKEN));
+      Await.until(() -> "live".equals(state(gateway, "p1")), Duration.ofSeconds(10));
+      HttpClient http = HttpClient.newHttpClient();
+      try (RawCharger charger = gateway.charger("CP-HUNG")) {
+        assertThat(charger.call(boot("b1"))).startsWith("[3,\"b1\"");
+        HttpResponse<String> hang =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + processor.port() + "/api/v1/faults/hang-workers"))
+                    .header("Authorization", "Bearer " + JouleServer.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"count\":1,\"seconds\":30}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hang.statusCode()).isEqualTo(200);
+
+        // Its one worker hangs on its next batch, this CALL; p1's own supervisor replaces it after
+        // stall-after (5 s), and the replacement answers it.
+        long sent = System.nanoTime();
+        assertThat(charger.call("[2,\"h1\",\"Heartbeat\",{}]")).startsWith("[3,\"h1\"");
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(10));
+
+        Await.until(
+            () -> firing(gateway, "ProcessingStalled", "p1 (processor"), Duration.ofSeconds(10));
+        Await.until(
+            () ->
+                IncidentsJson.texts(gateway, "identified").stream()
+                    .anyMatch(t -> t.startsWith("instance p1: worker ")),
+            Duration.ofSeconds(10));
+        assertThat(instance(health(gateway), "p1").path("healings").asLong()).isPositive();
+        Await.until(() -> resolved(gateway, "ProcessingStalled"), Duration.ofSeconds(20));
       }
     }
   }

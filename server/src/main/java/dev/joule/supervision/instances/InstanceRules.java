@@ -18,6 +18,8 @@ import java.util.Locale;
  *     other processors: from then on it is gone, no longer a stall of processing
  */
 record InstanceRules(Duration goneAfter, Duration stallAfter, Duration ackWait) {
+  /** A node's own healing this recent, as its heartbeat says, is a stall of the cluster. */
+  static final Duration HEALED_RECENTLY = Duration.ofSeconds(2);
 
   /** The views, and the problems the alerts name, for what was heard by {@code nowNanos}. */
   Instances judge(
@@ -57,6 +59,17 @@ record InstanceRules(Duration goneAfter, Duration stallAfter, Duration ackWait) 
         state = InstanceState.LIVE;
         if (r.processes()) {
           liveProcessors++;
+          long healedAgo = r.at() - p.lastHealingAt();
+          if (p.lastHealingAt() > 0 && healedAgo < HEALED_RECENTLY.toMillis()) {
+            // A worker hung and its own supervisor replaced it: a stall, even though the node
+            // progresses again (in one process the replaced worker fires the same alert).
+            stalled.add(
+                who
+                    + ": its supervisor healed it "
+                    + seconds(Duration.ofMillis(Math.max(0, healedAgo)))
+                    + " before its last heartbeat: "
+                    + p.lastHealing());
+          }
         }
       }
       views.add(
@@ -74,7 +87,9 @@ record InstanceRules(Duration goneAfter, Duration stallAfter, Duration ackWait) 
               p.connected(),
               p.ready(),
               p.reasons(),
-              detail));
+              detail,
+              p.healings(),
+              p.lastHealing()));
     }
     if (liveProcessors == 0 && waiting > 0) {
       stalled.add("no live processor while " + waiting + " messages wait");

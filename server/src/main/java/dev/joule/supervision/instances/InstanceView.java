@@ -8,6 +8,8 @@ import java.util.List;
  * in the metrics.
  *
  * @param detail what the supervisor sees, in words; empty when live
+ * @param healings healing actions the node's own supervisor took since it started
+ * @param lastHealing the last of them in words, empty when none
  */
 public record InstanceView(
     String id,
@@ -23,4 +25,6 @@ public record InstanceView(
     int connected,
     boolean ready,
     List<String> reasons,
-    String detail) {}
+    String detail,
+    long healings,
+    String lastHealing) {}

@@ -13,6 +13,9 @@ import java.util.List;
  * @param reasons why it is not ready, empty when ready
  * @param supervisorAgeMillis how old its own supervisor's last view is: a supervisor thread that
  *     stopped looking leaves this growing while the heartbeat thread still runs
+ * @param healings healing actions its own supervisor took since it started (a worker replaced)
+ * @param lastHealing the last of them in words, empty when none
+ * @param lastHealingAt when it took the last, epoch milliseconds of its clock; 0 when none
  */
 public record Progress(
     int holding,
@@ -21,9 +24,13 @@ public record Progress(
     int connected,
     boolean ready,
     List<String> reasons,
-    long supervisorAgeMillis) {
+    long supervisorAgeMillis,
+    long healings,
+    String lastHealing,
+    long lastHealingAt) {
 
   public Progress {
     reasons = List.copyOf(reasons);
+    lastHealing = lastHealing == null ? "" : lastHealing; // a node of an older version
   }
 }

@@ -27,7 +27,7 @@ class InstanceRulesTest {
             "run-1",
             0,
             0,
-            new Progress(holding, heldMillis, 100, 0, true, List.of(), supervisorAge)),
+            new Progress(holding, heldMillis, 100, 0, true, List.of(), supervisorAge, 0, "", 0)),
         NOW - ageNanos);
   }
 
@@ -78,6 +78,36 @@ class InstanceRulesTest {
         .singleElement()
         .asString()
         .contains("p1", "holds 40 messages without progress for 5.1 s");
+  }
+
+  @Test
+  void aNodeWhoseOwnSupervisorJustReplacedAWorkerIsALiveNodeButAStall() {
+    String replaced = "worker processor-1 abandoned after holding 3 messages for 5.0 s";
+    Heard justHealed = healed("p1", 10_000, 9_400, replaced);
+    Heard healedLongAgo = healed("p2", 10_000, 5_000, replaced);
+
+    Instances judged = RULES.judge(List.of(justHealed, healedLongAgo), NOW, 0, true, "g1");
+
+    assertThat(judged.instances()).extracting(InstanceView::state).containsOnly(InstanceState.LIVE);
+    assertThat(judged.stalled())
+        .singleElement()
+        .asString()
+        .startsWith("p1 (processor on host-a): its supervisor healed it 0.6 s before")
+        .endsWith(replaced);
+  }
+
+  private static Heard healed(String id, long reportAt, long healedAt, String text) {
+    return new Heard(
+        new InstanceReport(
+            id,
+            List.of("processor"),
+            "host-a",
+            42,
+            "run-1",
+            0,
+            reportAt,
+            new Progress(0, 0, 100, 0, true, List.of(), 0, 1, text, healedAt)),
+        NOW - S);
   }
 
   @Test
