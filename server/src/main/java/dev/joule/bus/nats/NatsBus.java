@@ -14,12 +14,10 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.PublishOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
-import io.nats.client.api.PublishAck;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -30,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -73,10 +70,6 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   /** How often the waiting count is asked of the server at most (stats() runs every 250 ms). */
   private static final Duration STATS_EVERY = Duration.ofSeconds(1);
 
-  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration PUBLISH_PAUSE = Duration.ofMillis(250);
-  static final Duration PUBLISH_WINDOW = Duration.ofSeconds(6);
-
   private final Connection connection;
   private final JetStream jetStream;
   private final JetStreamManagement management;
@@ -90,8 +83,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
   private final ConcurrentLinkedQueue<JetStreamSubscription> idle = new ConcurrentLinkedQueue<>();
   private final Set<NatsLease> held = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService progress;
-  private final AtomicLong published = new AtomicLong();
-  private final AtomicLong publishFailures = new AtomicLong();
+  private final InboxPublisher publisher;
   private final ConfirmedReplies replies;
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong redelivered = new AtomicLong();
@@ -136,6 +128,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
             Thread.ofPlatform().daemon().name("nats-in-progress").factory());
     progress.scheduleAtFixedRate(this::extendLeases, every, every, TimeUnit.MILLISECONDS);
     this.replies = new ConfirmedReplies(connection, progress, wire);
+    this.publisher = new InboxPublisher(jetStream, inboxSubject, wire, progress);
   }
 
   /**
@@ -164,68 +157,10 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
             .build());
   }
 
-  /**
-   * Publishes asynchronously with a message id made of what identifies this CALL as the gateway
-   * received it (gateway, connection epoch, charger, CALL id, time received), so a publish whose
-   * acknowledgement was lost (a NATS restart) is sent again without being stored twice: within the
-   * stream's duplicate window (2 min) the server stores a message id once. Retried every 250 ms for
-   * {@link #PUBLISH_WINDOW}. The gateway's resend of a CALL unanswered for long publishes the same
-   * message, with the same id: the server drops it unless it lost the first copy, so a CALL waiting
-   * in a backlog is not doubled (which would deepen the backlog), and one the server lost is stored
-   * again.
-   */
+  /** Asynchronously, with a message id and retries: {@link InboxPublisher}. */
   @Override
   public void publish(InboxMessage message) {
-    byte[] data = wire.inbox(message);
-    PublishOptions options = PublishOptions.builder().messageId(messageId(message)).build();
-    publish(message, data, options, System.nanoTime());
-  }
-
-  static String messageId(InboxMessage message) {
-    Instant at = message.receivedAt();
-    return message.gateway()
-        + '/'
-        + message.connectionEpoch()
-        + '/'
-        + message.chargerId()
-        + '/'
-        + message.call().messageId()
-        + '/'
-        + at.getEpochSecond()
-        + '.'
-        + at.getNano();
-  }
-
-  private void publish(InboxMessage message, byte[] data, PublishOptions options, long first) {
-    CompletableFuture<PublishAck> ack;
-    try {
-      ack =
-          jetStream
-              .publishAsync(inboxSubject, data, options)
-              .orTimeout(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) { // closed connection, or a full reconnect buffer
-      ack = CompletableFuture.failedFuture(e);
-    }
-    ack.whenComplete(
-        (done, failure) -> {
-          if (failure == null) {
-            published.incrementAndGet();
-          } else if (System.nanoTime() - first < PUBLISH_WINDOW.toNanos()
-              && !progress.isShutdown()) {
-            progress.schedule(
-                () -> publish(message, data, options, first),
-                PUBLISH_PAUSE.toMillis(),
-                TimeUnit.MILLISECONDS);
-          } else {
-            publishFailures.incrementAndGet();
-            LOG.warn(
-                "{}: CALL {} not accepted by the inbox within {}: {}",
-                message.chargerId(),
-                message.call().messageId(),
-                PUBLISH_WINDOW,
-                failure.toString());
-          }
-        });
+    publisher.publish(message);
   }
 
   /**
@@ -299,7 +234,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
     if (deliveries > 1) {
       redelivered.incrementAndGet();
     }
-    NatsLease lease = new NatsLease(message, decoded, deliveries, System.nanoTime());
+    NatsLease lease = new NatsLease(message, decoded, deliveries, System.nanoTime(), held, acked);
     held.add(lease);
     return lease;
   }
@@ -333,7 +268,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
     long now = System.nanoTime();
     for (NatsLease lease : held) {
       if (now - lease.leasedAt < holdLimit.toNanos()) {
-        lease.message.inProgress();
+        lease.extend();
       }
     }
   }
@@ -373,7 +308,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
     }
     InboxStats stats =
         new InboxStats(
-            published.get(),
+            publisher.published(),
             acked.get(),
             redelivered.get(),
             waiting,
@@ -391,7 +326,7 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
 
   /** CALLs the inbox did not accept (NATS unavailable); their chargers get the reply deadline. */
   public long publishFailures() {
-    return publishFailures.get();
+    return publisher.failures();
   }
 
   @Override
@@ -429,56 +364,6 @@ public final class NatsBus implements Inbox, Replies, AutoCloseable {
       connection.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private final class NatsLease implements Lease {
-    final Message message;
-    final InboxMessage decoded;
-    final int deliveries;
-    final long leasedAt;
-
-    NatsLease(Message message, InboxMessage decoded, int deliveries, long leasedAt) {
-      this.message = message;
-      this.decoded = decoded;
-      this.deliveries = deliveries;
-      this.leasedAt = leasedAt;
-    }
-
-    @Override
-    public InboxMessage message() {
-      return decoded;
-    }
-
-    @Override
-    public int deliveryCount() {
-      return deliveries;
-    }
-
-    @Override
-    public void ack() {
-      if (held.remove(this)) {
-        message.ack();
-        acked.incrementAndGet();
-      }
-    }
-
-    @Override
-    public void release() {
-      if (held.remove(this)) {
-        message.nak();
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "Lease["
-          + decoded.chargerId()
-          + " "
-          + decoded.call().messageId()
-          + " delivery "
-          + deliveries
-          + "]";
     }
   }
 }
