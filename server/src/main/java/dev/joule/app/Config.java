@@ -18,6 +18,7 @@ import java.util.Set;
  * @param eventLoops event-loop threads, each serving its share of the connections
  * @param roles what this process does
  * @param bus the NATS bus of a scaled-out cluster; empty: the in-process bus of one JVM
+ * @param tls TLS on the port (wss and HTTPS); empty: plain ws and HTTP
  *     <p>Documented key by key in docs/configuration.md; read by {@link ConfigLoader} from
  *     defaults, joule.yaml, JOULE_* variables and the command line.
  */
@@ -41,7 +42,8 @@ public record Config(
     Duration eventsRetention,
     int eventLoops,
     Set<Role> roles,
-    Optional<Bus> bus) {
+    Optional<Bus> bus,
+    Optional<Tls> tls) {
 
   /** The environment variable of the API token; never read from the YAML file (a secret). */
   public static final String API_TOKEN_VARIABLE = "JOULE_API_TOKEN";
@@ -56,6 +58,15 @@ public record Config(
    */
   public record Bus(
       String natsUrl, String cluster, String nodeId, int maxDeliver, Duration instanceGoneAfter) {}
+
+  /**
+   * TLS on Joule's port (security profiles 2 and 3).
+   *
+   * @param certFile PEM: the server's certificate, then its chain
+   * @param keyFile PEM: its private key
+   * @param clientCaFile PEM: the CA that signs chargers' client certificates (profile 3)
+   */
+  public record Tls(Path certFile, Path keyFile, Optional<Path> clientCaFile) {}
 
   public boolean runs(Role role) {
     return roles.contains(role);

@@ -86,6 +86,10 @@ public final class ConfigLoader {
     DEFAULTS.put("node-id", ""); // unset: host name and pid
     DEFAULTS.put("max-deliver", "5");
     DEFAULTS.put("instance-gone-after", "3s");
+    // security (issue 12)
+    DEFAULTS.put("tls-cert-file", "");
+    DEFAULTS.put("tls-key-file", "");
+    DEFAULTS.put("tls-client-ca-file", "");
   }
 
   /** Names that are safe inside a NATS subject, stream and consumer name. */
@@ -186,7 +190,8 @@ public final class ConfigLoader {
             ? v.integer("event-loops", 1, MAX_EVENT_LOOPS)
             : Runtime.getRuntime().availableProcessors(),
         roles(v),
-        bus(v, dbUrl));
+        bus(v, dbUrl),
+        TlsKeys.read(v::optional));
   }
 
   private static Set<Role> roles(Values v) {

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One HTTP server (chargers' WebSockets and the API) on one event loop. Joule deploys one per event
@@ -30,6 +31,7 @@ final class EventLoopServer extends VerticleBase {
   private final Router router;
   private final Optional<Gateway> gateway;
   private final AtomicInteger bound;
+  private final Consumer<HttpServer> listening;
 
   /** The servers of one deployment: undeploying {@code id} closes them all. */
   record Deployed(String id, int port) {}
@@ -39,27 +41,33 @@ final class EventLoopServer extends VerticleBase {
       int port,
       Router router,
       Optional<Gateway> gateway,
-      AtomicInteger bound) {
+      AtomicInteger bound,
+      Consumer<HttpServer> listening) {
     this.options = options;
+    this.listening = listening;
     this.port = port;
     this.router = router;
     this.gateway = gateway;
     this.bound = bound;
   }
 
-  /** Deploys {@code count} servers on {@code port} (0: one free port shared by all of them). */
+  /**
+   * Deploys {@code count} servers on {@code port} (0: one free port shared by all of them); each is
+   * handed to {@code listening} once it listens.
+   */
   static Future<Deployed> deploy(
       Vertx vertx,
       HttpServerOptions options,
       int port,
       int count,
       Router router,
-      Optional<Gateway> gateway) {
+      Optional<Gateway> gateway,
+      Consumer<HttpServer> listening) {
     int listenOn = port == 0 ? SHARED_RANDOM_PORT : port;
     AtomicInteger bound = new AtomicInteger();
     return vertx
         .deployVerticle(
-            () -> new EventLoopServer(options, listenOn, router, gateway, bound),
+            () -> new EventLoopServer(options, listenOn, router, gateway, bound, listening),
             new DeploymentOptions().setInstances(count))
         .map(id -> new Deployed(id, bound.get()));
   }
@@ -70,6 +78,10 @@ final class EventLoopServer extends VerticleBase {
     gateway.ifPresent(g -> g.attach(server)); // without the gateway role: HTTP only
     return server
         .listen(port, options.getHost())
-        .onSuccess(listening -> bound.set(listening.actualPort()));
+        .onSuccess(
+            started -> {
+              bound.set(started.actualPort());
+              listening.accept(started);
+            });
   }
 }

@@ -293,6 +293,8 @@ public final class Joule implements AutoCloseable {
     }
     HttpServerOptions options = new HttpServerOptions().setPort(config.port()).setHost("0.0.0.0");
     Gateway.configure(options, config.gateway());
+    Optional<ServerTls> tls = config.tls().map(ServerTls::new);
+    tls.ifPresent(t -> t.configure(options));
     EventLoopServer.Deployed servers;
     try {
       servers =
@@ -302,13 +304,15 @@ public final class Joule implements AutoCloseable {
                   config.port(),
                   config.eventLoops(),
                   router,
-                  config.runs(Role.GATEWAY) ? Optional.of(gateway) : Optional.empty())
+                  config.runs(Role.GATEWAY) ? Optional.of(gateway) : Optional.empty(),
+                  server -> tls.ifPresent(t -> t.serving(server)))
               .await();
     } catch (Exception e) { // await() rethrows the bind failure, checked or not
       throw new IllegalStateException(
           "cannot listen on port " + config.port() + ": " + e.getMessage(), e);
     }
     opened.push(() -> vertx.undeploy(servers.id()).await());
+    tls.ifPresent(t -> t.watch(timers));
     Joule joule =
         new Joule(
             embedded,
@@ -324,8 +328,10 @@ public final class Joule implements AutoCloseable {
             supervision,
             timers);
     LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
-    LOG.info("  chargers connect to  ws://<host>:{}/ocpp/<chargePointId>", servers.port());
-    LOG.info("  HTTP API             http://<host>:{}/api/v1", servers.port());
+    String secure = tls.isPresent() ? "s" : "";
+    LOG.info(
+        "  chargers connect to  ws{}://<host>:{}/ocpp/<chargePointId>", secure, servers.port());
+    LOG.info("  HTTP API             http{}://<host>:{}/api/v1", secure, servers.port());
     LOG.info("  event loops          {}", config.eventLoops());
     LOG.info(
         "  roles                {}",

@@ -22,9 +22,9 @@ final class RawCharger implements AutoCloseable {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private RawCharger(URI uri) {
+  private RawCharger(HttpClient client, URI uri) {
     socket =
-        HttpClient.newHttpClient()
+        client
             .newWebSocketBuilder()
             .subprotocols("ocpp1.6")
             .connectTimeout(WAIT)
@@ -34,7 +34,13 @@ final class RawCharger implements AutoCloseable {
   }
 
   static RawCharger connect(int port, String chargerId) {
-    return new RawCharger(URI.create("ws://127.0.0.1:" + port + "/ocpp/" + chargerId));
+    return connect(
+        HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + port + "/ocpp/" + chargerId));
+  }
+
+  /** Over {@code client}, e.g. one with the TLS context of a test's certificates. */
+  static RawCharger connect(HttpClient client, URI uri) {
+    return new RawCharger(client, uri);
   }
 
   String subprotocol() {
