@@ -1,6 +1,7 @@
 package dev.joule.app;
 
 import dev.joule.alerting.AlertSettings;
+import dev.joule.gateway.GatewayLimits;
 import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.profile.core.CoreSettings;
@@ -14,6 +15,7 @@ import java.util.Set;
 /**
  * Every setting of a Joule process, validated.
  *
+ * @param limits what one charger or source address may cost the gateway (hardening)
  * @param eventsRetention how long the events stream keeps events for clients that reconnect
  * @param eventLoops event-loop threads, each serving its share of the connections
  * @param roles what this process does
@@ -30,6 +32,7 @@ public record Config(
     Admission admission,
     CoreSettings core,
     GatewaySettings gateway,
+    GatewayLimits limits,
     Duration ackWait,
     int workers,
     int batchSize,

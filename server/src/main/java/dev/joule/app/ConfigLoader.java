@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.joule.alerting.AlertSettings;
+import dev.joule.gateway.GatewayLimits;
 import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.WireEnum;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
@@ -51,6 +52,9 @@ public final class ConfigLoader {
     DEFAULTS.put("pong-timeout", "30s");
     DEFAULTS.put("tolerant-ping", "false");
     DEFAULTS.put("call-queue-limit", "16");
+    DEFAULTS.put("frame-rate-limit", "100");
+    DEFAULTS.put("max-connections", ""); // unset: the open-file limit less a reserve
+    DEFAULTS.put("handshake-rate-limit", "0");
     DEFAULTS.put("reply-deadline", "20s");
     DEFAULTS.put("call-timeout", "30s");
     DEFAULTS.put("ack-wait", "5s");
@@ -176,6 +180,12 @@ public final class ConfigLoader {
         v.admission(),
         core,
         gateway,
+        new GatewayLimits(
+            v.integer("frame-rate-limit", 0, 100_000),
+            v.optional("max-connections").isPresent()
+                ? v.integer("max-connections", 0, 10_000_000)
+                : OpenFiles.connectionsAllowed(),
+            v.integer("handshake-rate-limit", 0, 100_000)),
         v.duration("ack-wait", false),
         v.integer("workers", 1, 256),
         v.integer("batch-size", 1, 10_000),

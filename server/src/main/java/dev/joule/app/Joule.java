@@ -218,6 +218,7 @@ public final class Joule implements AutoCloseable {
             config.bus().isPresent()
                 ? config.gateway().withResendAfter(config.ackWait().plus(RESEND_MARGIN))
                 : config.gateway(),
+            config.limits(),
             codec,
             metrics.counting(inbox),
             replies,
@@ -407,6 +408,12 @@ public final class Joule implements AutoCloseable {
             recorder::healed);
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
     metrics.bindStatusDrops(recorder::dropped);
+    GatewayCounters limited = gateway.counters();
+    metrics.bindLimits(
+        limited::framesRateLimited,
+        limited::rateLimitCloses,
+        limited::connectionLimitRefused,
+        limited::handshakeRateRefused);
     instances.start(() -> InstanceWiring.progress(supervisor.health()));
     new SupervisionApi(supervisor, metrics, processor, faults).mount(router);
     return () -> {

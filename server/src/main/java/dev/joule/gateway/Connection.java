@@ -1,6 +1,7 @@
 package dev.joule.gateway;
 
 import dev.joule.bus.Reply;
+import dev.joule.ocpp.ErrorCode;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.json.Frame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -33,6 +34,9 @@ final class Connection {
   /** RFC 6455 §7.4.1: data of a type the endpoint cannot accept (binary frames). */
   static final short UNSUPPORTED_DATA = 1003;
 
+  /** RFC 6455 §7.4.1: policy violation (a charger far over the frame-rate limit). */
+  static final short POLICY_VIOLATION = 1008;
+
   /** RFC 6455 §7.4.1: message too big to process. */
   static final short MESSAGE_TOO_BIG = 1009;
 
@@ -57,6 +61,7 @@ final class Connection {
   private final InboundCalls inbound;
   private final OutboundCalls outbound;
   private final PingWatch pings;
+  private final FrameRate frameRate;
   private Buffer fragments;
   private boolean closed;
 
@@ -80,6 +85,7 @@ final class Connection {
     this.inbound = new InboundCalls(parts, chargerId, epoch, this::send);
     this.outbound = new OutboundCalls(parts, chargerId, this::send);
     this.pings = new PingWatch(parts.vertx(), parts.settings(), this::ping, this::dead);
+    this.frameRate = new FrameRate(parts.limits().frameRate(), System.nanoTime());
   }
 
   String chargerId() {
@@ -231,10 +237,38 @@ final class Connection {
   private void onText(String text) {
     parts.frameLog().record(chargerId, true, text, parts.clock().instant());
     parts.counters().framesIn.increment();
+    FrameRate.Verdict verdict = frameRate.count(System.nanoTime());
+    if (verdict != FrameRate.Verdict.PASS) {
+      overLimit(verdict, text);
+      return;
+    }
     try {
       dispatch(parts.codec().read(text), text);
     } catch (RuntimeException e) { // a bug, not the charger's fault: keep the connection
       log.error("{}: failed to handle frame: {}", chargerId, abbreviate(text), e);
+    }
+  }
+
+  /**
+   * A frame over the frame-rate limit is not processed: a CALL whose id can be read gets CALLERROR
+   * GenericError (the charger may send it again later), anything else is dropped; beyond twice the
+   * limit the connection is closed with 1008.
+   */
+  private void overLimit(FrameRate.Verdict verdict, String text) {
+    parts.counters().framesRateLimited.increment();
+    if (verdict == FrameRate.Verdict.CLOSE) {
+      parts.counters().rateLimitCloses.increment();
+      close(POLICY_VIOLATION, "more than " + 2 * frameRate.limit() + " frames in a second");
+      return;
+    }
+    if (parts.codec().read(text) instanceof Frame.Call call) {
+      send(
+          parts
+              .codec()
+              .writeError(
+                  call.messageId(),
+                  ErrorCode.GENERIC_ERROR,
+                  "more than " + frameRate.limit() + " frames in a second: not processed"));
     }
   }
 

@@ -86,6 +86,7 @@ public final class Gateway implements ChargerConnections {
   private final GatewayParts parts;
   private final Replies replies;
   private final Admission admission;
+  private final HandshakeRate handshakes;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
   private final AtomicLong epochs;
   private final AtomicBoolean subscribed = new AtomicBoolean();
@@ -106,12 +107,38 @@ public final class Gateway implements ChargerConnections {
       Admission admission,
       FrameLog frameLog,
       Clock clock) {
+    this(
+        vertx,
+        nodeId,
+        settings,
+        GatewayLimits.NONE,
+        codec,
+        inbox,
+        replies,
+        admission,
+        frameLog,
+        clock);
+  }
+
+  public Gateway(
+      Vertx vertx,
+      String nodeId,
+      GatewaySettings settings,
+      GatewayLimits limits,
+      OcppJson codec,
+      Inbox inbox,
+      Replies replies,
+      Admission admission,
+      FrameLog frameLog,
+      Clock clock) {
     GatewayCounters counters = new GatewayCounters();
+    this.handshakes = new HandshakeRate(limits.handshakeRate());
     this.parts =
         new GatewayParts(
             vertx,
             nodeId,
             settings,
+            limits,
             codec,
             inbox,
             frameLog,
@@ -255,6 +282,9 @@ public final class Gateway implements ChargerConnections {
       refuse(handshake, 503, "shutting down");
       return;
     }
+    if (!withinLimits(handshake)) {
+      return;
+    }
     String id = chargerId.get();
     parts
         .vertx()
@@ -274,6 +304,33 @@ public final class Gateway implements ChargerConnections {
                     .onFailure(e -> log.debug("{}: handshake failed", id, e));
               }
             });
+  }
+
+  /** Refuses the handshake (503 or 429) when this gateway or its source address is at a limit. */
+  private boolean withinLimits(ServerWebSocketHandshake handshake) {
+    int max = parts.limits().maxConnections();
+    if (max > 0 && connections.size() >= max) {
+      parts.counters().connectionLimitRefused.increment();
+      log.warn(
+          "WebSocket upgrade for {} refused with 503: {} connections held (max-connections)",
+          handshake.path(),
+          connections.size());
+      refuse(handshake, 503, "max-connections");
+      return false;
+    }
+    String address =
+        handshake.remoteAddress() == null ? "unknown" : handshake.remoteAddress().hostAddress();
+    if (!handshakes.allow(address, System.nanoTime())) {
+      parts.counters().handshakeRateRefused.increment();
+      log.info(
+          "WebSocket upgrade for {} from {} refused with 429: over handshake-rate-limit ({}/s)",
+          handshake.path(),
+          address,
+          parts.limits().handshakeRate());
+      refuse(handshake, 429, "handshake-rate-limit");
+      return false;
+    }
+    return true;
   }
 
   private void refuse(ServerWebSocketHandshake handshake, int status, String why) {

@@ -28,6 +28,10 @@ public final class GatewayCounters {
   final LongAdder centralCallsSent = new LongAdder();
   final LongAdder centralCallsTimedOut = new LongAdder();
   final LongAdder centralCallsOffline = new LongAdder();
+  final LongAdder framesRateLimited = new LongAdder();
+  final LongAdder rateLimitCloses = new LongAdder();
+  final LongAdder connectionLimitRefused = new LongAdder();
+  final LongAdder handshakeRateRefused = new LongAdder();
 
   GatewayCounters() {}
 
@@ -137,5 +141,25 @@ public final class GatewayCounters {
   /** Central-system CALLs failed because the charger was or went offline. */
   public long centralCallsOffline() {
     return centralCallsOffline.sum();
+  }
+
+  /** Frames over the per-connection frame-rate limit: not processed (a CALL got a CALLERROR). */
+  public long framesRateLimited() {
+    return framesRateLimited.sum();
+  }
+
+  /** Connections closed with 1008 for sending more than twice the frame-rate limit. */
+  public long rateLimitCloses() {
+    return rateLimitCloses.sum();
+  }
+
+  /** Handshakes refused with 503 because the gateway held max-connections. */
+  public long connectionLimitRefused() {
+    return connectionLimitRefused.sum();
+  }
+
+  /** Handshakes refused with 429: their source address was over handshake-rate-limit. */
+  public long handshakeRateRefused() {
+    return handshakeRateRefused.sum();
   }
 }

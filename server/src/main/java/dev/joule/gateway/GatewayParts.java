@@ -10,6 +10,7 @@ record GatewayParts(
     Vertx vertx,
     String nodeId,
     GatewaySettings settings,
+    GatewayLimits limits,
     OcppJson codec,
     Inbox inbox,
     FrameLog frameLog,

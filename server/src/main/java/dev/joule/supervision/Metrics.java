@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -54,6 +55,9 @@ public final class Metrics implements ProcessingListener {
   public static final String DB_LATENCY = "joule.db.latency";
   public static final String READY = "joule.ready";
   public static final String STATUS_DROPPED = "joule.status.records.dropped";
+  public static final String FRAMES_RATE_LIMITED = "joule.frames.rate.limited";
+  public static final String HANDSHAKES_LIMITED = "joule.handshakes.limited";
+  public static final String RATE_LIMIT_CLOSES = "joule.connections.rate.limit.closes";
   public static final String INSTANCE_UP = "joule.instance.up";
   public static final String INSTANCE_STALLED = "joule.instance.stalled";
   public static final String INSTANCE_HEARTBEAT_AGE = "joule.instance.heartbeat.age";
@@ -61,6 +65,7 @@ public final class Metrics implements ProcessingListener {
   public static final String INSTANCE_PROCESSED = "joule.instance.processed";
   public static final String INSTANCE_CONNECTED = "joule.instance.connected";
 
+  private final List<LongSupplier> suppliers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<Action, Counter> received = new EnumMap<>(Action.class);
@@ -144,10 +149,45 @@ public final class Metrics implements ProcessingListener {
 
   /** Binds the gauges that read the supervisor's view and the gateways' totals. */
   /** The status recorder's drops: alert transitions, healing and rounds it had no room for. */
-  public void bindStatusDrops(java.util.function.LongSupplier dropped) {
-    FunctionCounter.builder(STATUS_DROPPED, dropped, d -> d.getAsLong())
+  public void bindStatusDrops(LongSupplier dropped) {
+    FunctionCounter.builder(STATUS_DROPPED, held(dropped), LongSupplier::getAsLong)
         .description("Status history items dropped because the recorder's queue was full")
         .register(registry);
+  }
+
+  /**
+   * What the gateway's limits turned away (hardening): frames over frame-rate-limit, connections
+   * closed for far exceeding it, handshakes refused by max-connections or handshake-rate-limit.
+   */
+  public void bindLimits(
+      LongSupplier framesLimited,
+      LongSupplier rateLimitCloses,
+      LongSupplier maxConnectionsRefused,
+      LongSupplier handshakeRateRefused) {
+    FunctionCounter.builder(FRAMES_RATE_LIMITED, held(framesLimited), LongSupplier::getAsLong)
+        .description("Frames over frame-rate-limit, not processed")
+        .register(registry);
+    FunctionCounter.builder(RATE_LIMIT_CLOSES, held(rateLimitCloses), LongSupplier::getAsLong)
+        .description("Connections closed with 1008 for more than twice frame-rate-limit")
+        .register(registry);
+    FunctionCounter.builder(
+            HANDSHAKES_LIMITED, held(maxConnectionsRefused), LongSupplier::getAsLong)
+        .description("WebSocket handshakes refused by a limit")
+        .tag("limit", "max-connections")
+        .register(registry);
+    FunctionCounter.builder(HANDSHAKES_LIMITED, held(handshakeRateRefused), LongSupplier::getAsLong)
+        .description("WebSocket handshakes refused by a limit")
+        .tag("limit", "handshake-rate-limit")
+        .register(registry);
+  }
+
+  /**
+   * Micrometer holds a function meter's object weakly: a supplier made for it alone (a method
+   * reference) would be collected and the meter would read NaN. Kept here for the registry's life.
+   */
+  private LongSupplier held(LongSupplier supplier) {
+    suppliers.add(supplier);
+    return supplier;
   }
 
   public void bind(Supervisor supervisor, int workers, Supplier<GatewaySignals> gateway) {

@@ -54,7 +54,7 @@ final class Dialer {
   Dialer(SimConfig config, EventLoop loop) {
     this.config = config;
     this.server = new InetSocketAddress(config.url().getHost(), config.port());
-    this.ssl = config.secure() ? clientSsl() : null;
+    this.ssl = config.secure() ? clientSsl(config) : null;
     this.bootstrap =
         new Bootstrap()
             .group(loop)
@@ -120,10 +120,12 @@ final class Dialer {
     return handler;
   }
 
-  private static SslContext clientSsl() {
+  private static SslContext clientSsl(SimConfig config) {
     try {
-      return SslContextBuilder.forClient().build(); // the JDK's trust store
-    } catch (SSLException e) {
+      SslContextBuilder builder = SslContextBuilder.forClient();
+      config.tlsCa().ifPresent(ca -> builder.trustManager(ca.toFile())); // else the JDK's
+      return builder.build();
+    } catch (SSLException | IllegalArgumentException e) {
       throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);
     }
   }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -135,6 +136,13 @@ public final class Main implements Callable<Integer> {
               + " instant on, e.g. 2026-12-06T20:47:00.250Z (default: the whole run)")
   Instant countDelayedFrom;
 
+  @Option(
+      names = "--tls-ca",
+      description =
+          "with wss://: trust the certificates in this PEM file (e.g. a test CA) instead of the"
+              + " JDK's trust store")
+  Path tlsCa;
+
   @Option(names = "--out", description = "also write the summary as JSON to this file")
   Path out;
 
@@ -157,7 +165,8 @@ public final class Main implements Callable<Integer> {
             Mix.parse(mix),
             basicAuthPassword,
             SourceAddresses.parse(sourceAddresses, chargers, url),
-            countDelayedFrom == null ? Instant.EPOCH : countDelayedFrom);
+            countDelayedFrom == null ? Instant.EPOCH : countDelayedFrom,
+            Optional.ofNullable(tlsCa));
     Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(Report.text(summary));

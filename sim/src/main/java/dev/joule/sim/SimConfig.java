@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,6 +32,7 @@ import java.util.Optional;
  *     system's choice
  * @param countDelayedFrom answers received from this instant on are counted as delayed if they came
  *     later than {@link Stats#DELAY_THRESHOLD_NANOS}; {@link Instant#EPOCH} for the whole run
+ * @param tlsCa with wss: PEM certificates to trust instead of the JDK's trust store
  */
 record SimConfig(
     URI url,
@@ -46,7 +48,8 @@ record SimConfig(
     Mix mix,
     String basicAuthPassword,
     List<InetAddress> sourceAddresses,
-    Instant countDelayedFrom) {
+    Instant countDelayedFrom,
+    Optional<Path> tlsCa) {
 
   SimConfig {
     sourceAddresses = List.copyOf(sourceAddresses);

@@ -57,7 +57,8 @@ class CeilingServerTest {
               Mix.REALISTIC,
               "",
               List.of(),
-              Instant.EPOCH);
+              Instant.EPOCH,
+              java.util.Optional.empty());
       Summary summary =
           new Simulation(
                   config,

@@ -66,7 +66,8 @@ class SimulationTest {
             mix,
             password,
             sources,
-            countDelayedFrom);
+            countDelayedFrom,
+            java.util.Optional.empty());
     return new Simulation(
             config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))
         .run();
