@@ -76,7 +76,9 @@ start_ceiling() {
 start_sim() {
   local base="$1"
   shift
-  "$ROOT/joule" sim "$@" --out "$base.json" >"$base.out" 2>"$base.err" &
+  # SIM_ARGS: more simulator arguments for every run, e.g. "--tls-ca /tmp/ca.pem" (bench/tls).
+  # shellcheck disable=SC2086
+  "$ROOT/joule" sim "$@" ${SIM_ARGS:-} --out "$base.json" >"$base.out" 2>"$base.err" &
   SIM_PID=$!
   STARTED_PIDS+=("$SIM_PID")
 }
@@ -121,6 +123,21 @@ sim_p99() { sed -n 's/.*"steady": .*"p99": \([0-9.]*\),.*/\1/p' "$1"; }
 sim_failures() {
   sed -n 's/.*"total": {.*"callErrors": \([0-9]*\), "timeouts": \([0-9]*\), "lost": \([0-9]*\), "invalid": \([0-9]*\).*/\1 \2 \3 \4/p' "$1" |
     awk '{ print $1 + $2 + $3 + $4 }'
+}
+
+# Writes a test CA and a server certificate for 127.0.0.1 (EC P-256) into $1: ca.pem, server.pem,
+# server.key. For benchmarks over TLS only: the CA's key is thrown away.
+make_test_certificates() {
+  local dir="$1"
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+    -subj "/CN=Joule bench CA" -keyout "$dir/ca.key" -out "$dir/ca.pem" 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+    -subj "/CN=127.0.0.1" -keyout "$dir/server.key" -out "$dir/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' >"$dir/ext.cnf"
+  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" \
+    -CAcreateserial -days 2 -extfile "$dir/ext.cnf" -out "$dir/server.pem" 2>/dev/null
+  rm -f "$dir/ca.key" "$dir/server.csr"
 }
 
 # Runs one simulation of $2 chargers against $1 (ws URL) at rate $3 (0 = closed loop) for the
