@@ -18,6 +18,7 @@ import java.util.Set;
  * @param limits what one charger or source address may cost the gateway (hardening)
  * @param eventsRetention how long the events stream keeps events for clients that reconnect
  * @param eventLoops event-loop threads, each serving its share of the connections
+ * @param logFormat lines for people ({@code text}) or one JSON object per line ({@code json})
  * @param roles what this process does
  * @param bus the NATS bus of a scaled-out cluster; empty: the in-process bus of one JVM
  * @param tls TLS on the port (wss and HTTPS); empty: plain ws and HTTP
@@ -44,6 +45,7 @@ public record Config(
     Optional<String> apiToken,
     Duration eventsRetention,
     int eventLoops,
+    LogFormat logFormat,
     Set<Role> roles,
     Optional<Bus> bus,
     Optional<Tls> tls) {

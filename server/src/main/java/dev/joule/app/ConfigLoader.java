@@ -40,6 +40,7 @@ public final class ConfigLoader {
   static {
     DEFAULTS.put("port", "8180");
     DEFAULTS.put("event-loops", ""); // unset: one per core
+    DEFAULTS.put("log-format", "text");
     DEFAULTS.put("data-dir", "./data");
     DEFAULTS.put("db-url", "");
     DEFAULTS.put("db-pool-size", "8");
@@ -199,6 +200,7 @@ public final class ConfigLoader {
         v.optional("event-loops").isPresent()
             ? v.integer("event-loops", 1, MAX_EVENT_LOOPS)
             : Runtime.getRuntime().availableProcessors(),
+        LogFormat.parse(v.get("log-format")),
         roles(v),
         bus(v, dbUrl),
         TlsKeys.read(v::optional));

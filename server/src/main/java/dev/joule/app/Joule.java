@@ -77,7 +77,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Joule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Joule.class);
-  private static final String NODE = "node-1";
+
+  /** This node's id in one JVM (no cluster). */
+  static final String NODE = "node-1";
 
   /**
    * On NATS a CALL still unanswered at ack-wait plus this is published once more: past a frozen
@@ -329,6 +331,7 @@ public final class Joule implements AutoCloseable {
             supervision,
             timers);
     LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    LOG.info("  version              {}", BuildInfo.current());
     String secure = tls.isPresent() ? "s" : "";
     LOG.info(
         "  chargers connect to  ws{}://<host>:{}/ocpp/<chargePointId>", secure, servers.port());
@@ -408,6 +411,7 @@ public final class Joule implements AutoCloseable {
             recorder::healed);
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
     metrics.bindStatusDrops(recorder::dropped);
+    metrics.bindBuildInfo(BuildInfo.current().version(), BuildInfo.current().commit());
     GatewayCounters limited = gateway.counters();
     metrics.bindLimits(
         limited::framesRateLimited,

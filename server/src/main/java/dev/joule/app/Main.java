@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "joule",
     mixinStandardHelpOptions = true,
+    versionProvider = BuildInfo.Provider.class,
     subcommands = {Main.Run.class, TokenCommand.class},
     description = "Joule, the OCPP 1.6J central system.")
 public final class Main {
@@ -58,6 +59,7 @@ public final class Main {
         System.err.println("joule: bad configuration: " + e.getMessage());
         return BAD_CONFIGURATION;
       }
+      settings.logFormat().apply(settings.bus().map(Config.Bus::nodeId).orElse(Joule.NODE));
       Joule joule;
       try {
         joule = Joule.start(settings);

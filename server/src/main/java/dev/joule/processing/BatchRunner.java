@@ -126,7 +126,7 @@ public final class BatchRunner {
             connection,
             writes,
             committed::add);
-    try {
+    try (CallLogContext logged = CallLogContext.of(message)) {
       return handlers.dispatch(context, message.call().action(), message.call().payload());
     } catch (OcppViolation e) {
       throw new HandlerFailure(e.errorCode(), e.description(), null);
@@ -159,12 +159,14 @@ public final class BatchRunner {
   private Outcome failed(Lease lease, HandlerFailure failure) {
     InboxMessage message = lease.message();
     if (failure.getCause() != null) {
-      LOG.warn(
-          "{} {} from {} failed",
-          message.call().action().wire(),
-          message.call().messageId(),
-          message.chargerId(),
-          failure.getCause());
+      try (CallLogContext logged = CallLogContext.of(message)) {
+        LOG.warn(
+            "{} {} from {} failed",
+            message.call().action().wire(),
+            message.call().messageId(),
+            message.chargerId(),
+            failure.getCause());
+      }
     }
     return new Outcome(
         lease, codec.writeError(message.call().messageId(), failure.code, failure.getMessage()));

@@ -55,6 +55,7 @@ public final class Metrics implements ProcessingListener {
   public static final String DB_LATENCY = "joule.db.latency";
   public static final String READY = "joule.ready";
   public static final String STATUS_DROPPED = "joule.status.records.dropped";
+  public static final String BUILD_INFO = "joule.build.info";
   public static final String FRAMES_RATE_LIMITED = "joule.frames.rate.limited";
   public static final String HANDSHAKES_LIMITED = "joule.handshakes.limited";
   public static final String RATE_LIMIT_CLOSES = "joule.connections.rate.limit.closes";
@@ -152,6 +153,16 @@ public final class Metrics implements ProcessingListener {
   public void bindStatusDrops(LongSupplier dropped) {
     FunctionCounter.builder(STATUS_DROPPED, held(dropped), LongSupplier::getAsLong)
         .description("Status history items dropped because the recorder's queue was full")
+        .register(registry);
+  }
+
+  /** {@code joule_build_info{version, commit} 1}: which build runs, for dashboards and alerts. */
+  public void bindBuildInfo(String version, String commit) {
+    Gauge.builder(BUILD_INFO, () -> 1)
+        .description("The build that runs: its version and commit")
+        .tag("version", version)
+        .tag("commit", commit)
+        .strongReference(true)
         .register(registry);
   }
 

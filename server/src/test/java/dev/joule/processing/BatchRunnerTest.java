@@ -72,6 +72,34 @@ class BatchRunnerTest {
   }
 
   @Test
+  void aHandlerRunsWithItsCallInTheLogContextAndLeavesItClean() throws Exception {
+    List<String> seen = new java.util.ArrayList<>();
+    Handlers recording =
+        new Handlers()
+            .on(
+                Action.AUTHORIZE,
+                AuthorizeRequest.class,
+                (context, request) -> {
+                  seen.add(
+                      org.slf4j.MDC.get("chargerId")
+                          + " "
+                          + org.slf4j.MDC.get("messageId")
+                          + " "
+                          + org.slf4j.MDC.get("action"));
+                  return new AuthorizeResponse(
+                      new IdTagInfo(null, null, AuthorizationStatus.ACCEPTED));
+                });
+    List<Lease> leases = lease("mdc-1");
+
+    new BatchRunner(database.dataSource(), recording, codec, clock).run(leases);
+
+    InboxMessage message = leases.getFirst().message();
+    assertThat(seen)
+        .containsExactly(message.chargerId() + " " + message.call().messageId() + " Authorize");
+    assertThat(org.slf4j.MDC.get("chargerId")).isNull();
+  }
+
+  @Test
   void aBatchCommitsTogetherAndAnswersEveryMessage() throws Exception {
     List<Lease> leases = lease("ok-1", "ok-2", "ok-3");
 
