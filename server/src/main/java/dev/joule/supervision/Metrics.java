@@ -1,5 +1,6 @@
 package dev.joule.supervision;
 
+import dev.joule.alerting.CriticalSecurityEvents;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.InboxMessage;
 import dev.joule.bus.InboxStats;
@@ -65,6 +66,7 @@ public final class Metrics implements ProcessingListener {
   public static final String INSTANCE_HOLDING = "joule.instance.holding";
   public static final String INSTANCE_PROCESSED = "joule.instance.processed";
   public static final String INSTANCE_CONNECTED = "joule.instance.connected";
+  public static final String SECURITY_EVENTS = "joule.security.events";
 
   private final List<LongSupplier> suppliers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final PrometheusMeterRegistry registry =
@@ -189,6 +191,20 @@ public final class Metrics implements ProcessingListener {
     FunctionCounter.builder(HANDSHAKES_LIMITED, held(handshakeRateRefused), LongSupplier::getAsLong)
         .description("WebSocket handshakes refused by a limit")
         .tag("limit", "handshake-rate-limit")
+        .register(registry);
+  }
+
+  /** SecurityEventNotifications recorded by this node's processors, by criticality. */
+  public void bindSecurityEvents(CriticalSecurityEvents events) {
+    FunctionCounter.builder(SECURITY_EVENTS, events, CriticalSecurityEvents::critical)
+        .description(
+            "SecurityEventNotifications recorded (critical: the whitepaper's critical types)")
+        .tag("critical", "true")
+        .register(registry);
+    FunctionCounter.builder(SECURITY_EVENTS, events, CriticalSecurityEvents::other)
+        .description(
+            "SecurityEventNotifications recorded (critical: the whitepaper's critical types)")
+        .tag("critical", "false")
         .register(registry);
   }
 

@@ -43,7 +43,8 @@ class AlertsTest {
         Duration.ofMillis(2),
         List.of(),
         List.of(),
-        0);
+        0,
+        List.of());
   }
 
   @Test
@@ -85,7 +86,8 @@ class AlertsTest {
               Duration.ofMillis(2),
               List.of(),
               List.of(),
-              0));
+              0,
+              List.of()));
     }
     assertThat(sent).isEmpty();
     alerts.evaluate(
@@ -105,7 +107,8 @@ class AlertsTest {
             Duration.ofMillis(2),
             List.of(),
             List.of(),
-            0));
+            0,
+            List.of()));
     assertThat(sent).extracting(AlertEvent::alert).containsExactly("ProcessingBehind");
     assertThat(sent.getFirst().since()).isEqualTo(T0);
   }
