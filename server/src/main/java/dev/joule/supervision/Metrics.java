@@ -75,6 +75,14 @@ public final class Metrics implements ProcessingListener {
   private final Map<Action, Counter> results = new EnumMap<>(Action.class);
   private final Map<Action, Counter> errors = new EnumMap<>(Action.class);
   private final Map<Action, Timer> durations = new EnumMap<>(Action.class);
+
+  /**
+   * Held while the instance gauges are re-registered and while scraping: a scrape in between saw a
+   * replaced row twice and failed with DuplicateLabelsException (HTTP 500; seen in
+   * SecurityMessagesIT one second after start).
+   */
+  private final Object instanceRows = new Object();
+
   private final MultiGauge instanceUp =
       instanceGauge(INSTANCE_UP, "1 when the instance sends heartbeats and progresses", null);
   private final MultiGauge instanceStalled =
@@ -300,6 +308,12 @@ public final class Metrics implements ProcessingListener {
    * {@code roles}; rows of instances no longer in the bucket disappear.
    */
   public void instances(List<InstanceView> views) {
+    synchronized (instanceRows) {
+      registerInstances(views);
+    }
+  }
+
+  private void registerInstances(List<InstanceView> views) {
     instanceUp.register(rows(views, v -> v.state() == InstanceState.LIVE ? 1 : 0), true);
     instanceStalled.register(rows(views, v -> v.state() == InstanceState.STALLED ? 1 : 0), true);
     instanceAge.register(rows(views, InstanceView::heartbeatAgeSeconds), true);
@@ -320,6 +334,8 @@ public final class Metrics implements ProcessingListener {
 
   /** The Prometheus text exposition. */
   public String scrape() {
-    return registry.scrape();
+    synchronized (instanceRows) {
+      return registry.scrape();
+    }
   }
 }

@@ -91,6 +91,21 @@ public final class TestPki {
     }
   }
 
+  /** The certificates of a PEM chain, in order. */
+  public static java.util.List<X509Certificate> chain(String pem) {
+    try {
+      return java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificates(
+              new java.io.ByteArrayInputStream(
+                  pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+          .stream()
+          .map(X509Certificate.class::cast)
+          .toList();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A P-256 key pair, as chargers of profile 3 use. */
   public static KeyPair ecKeys() {
     try {

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.joule.it.TestPki;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +37,7 @@ class CertificateAuthorityTest {
 
     CertificateAuthority.Issued issued = ca(pki).sign(csr.csr(), NOW, Duration.ofDays(30));
 
-    List<X509Certificate> chain = chain(issued.chainPem());
+    List<X509Certificate> chain = TestPki.chain(issued.chainPem());
     assertThat(chain).hasSize(2);
     X509Certificate leaf = chain.getFirst();
     assertThat(leaf).isEqualTo(issued.certificate());
@@ -89,13 +86,5 @@ class CertificateAuthorityTest {
         .isInstanceOfSatisfying(
             CertificateAuthority.BadFile.class, e -> assertThat(e.certFile()).isTrue())
         .hasMessageContaining("holds no PEM certificate");
-  }
-
-  private static List<X509Certificate> chain(String pem) throws Exception {
-    return CertificateFactory.getInstance("X.509")
-        .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
-        .stream()
-        .map(X509Certificate.class::cast)
-        .toList();
   }
 }
