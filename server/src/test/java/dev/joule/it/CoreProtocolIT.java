@@ -257,10 +257,10 @@ class CoreProtocolIT {
   }
 
   @Test
-  void securityNotificationsAreNotSupportedYet() {
+  void signCertificateWithoutAConfiguredCaIsRejectedNotUnsupported() {
     try (RawCharger charger = joule.charger("CP-SEC")) {
       assertThat(charger.call("[2,\"s1\",\"SignCertificate\",{\"csr\":\"x\"}]"))
-          .startsWith("[4,\"s1\",\"NotSupported\",");
+          .isEqualTo("[3,\"s1\",{\"status\":\"Rejected\"}]");
     }
   }
 
