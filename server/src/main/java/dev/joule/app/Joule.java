@@ -196,7 +196,13 @@ public final class Joule implements AutoCloseable {
         Profiles.handlers(
             config.core(),
             config.signing(),
-            (chargerId, request) -> ready.get().submitLater(chargerId, request, CERTIFICATE_TTL),
+            (chargerId, request) -> {
+              if (ready.get() == null) { // a cluster processor leasing before its start finished
+                LOG.error("{}: CertificateSigned not sent: commands not ready yet", chargerId);
+              } else {
+                ready.get().submitLater(chargerId, request, CERTIFICATE_TTL);
+              }
+            },
             codec);
     Metrics metrics = new Metrics();
     Optional<FaultInjection> faults =

@@ -186,9 +186,16 @@ public final class BatchRunner {
     final List<ChargerEvent> events = new ArrayList<>();
     final List<Runnable> work = new ArrayList<>();
 
+    /** Never throws: the batch is committed, its answers must go out whatever this work does. */
     void publish(EventSink sink) {
       events.forEach(sink::publish);
-      work.forEach(Runnable::run);
+      for (Runnable step : work) {
+        try {
+          step.run();
+        } catch (RuntimeException e) {
+          LOG.error("work after a commit failed; the committed answers are sent anyway", e);
+        }
+      }
     }
   }
 

@@ -204,6 +204,34 @@ class BatchRunnerTest {
     assertThat(ran).containsExactlyInAnyOrder("w-1 1", "w-2 1");
   }
 
+  /** Regression guard: the batch is committed, so failing work after it must not lose answers. */
+  @Test
+  void failingWorkAfterTheCommitStillAnswersEveryMessage() throws Exception {
+    Handlers handlers =
+        new Handlers()
+            .on(
+                Action.AUTHORIZE,
+                AuthorizeRequest.class,
+                (context, request) -> {
+                  insertCharger(context.connection(), request.idTag());
+                  context
+                      .onCommit()
+                      .accept(
+                          () -> {
+                            throw new IllegalStateException("no commands yet");
+                          });
+                  return new AuthorizeResponse(
+                      new IdTagInfo(null, null, AuthorizationStatus.ACCEPTED));
+                });
+
+    List<Outcome> outcomes =
+        new BatchRunner(database.dataSource(), handlers, codec, clock).run(lease("x-1", "x-2"));
+
+    assertThat(frames(outcomes).get("x-1")).startsWith("[3,\"x-1\",");
+    assertThat(frames(outcomes).get("x-2")).startsWith("[3,\"x-2\",");
+    assertThat(chargers("x-%")).isEqualTo(2);
+  }
+
   private static long committed(String chargerId) {
     try {
       return chargers(chargerId);
