@@ -98,6 +98,7 @@ public final class ConfigLoader {
     DEFAULTS.put("csr-ca-cert-file", "");
     DEFAULTS.put("csr-ca-key-file", "");
     DEFAULTS.put("csr-validity-days", "365");
+    DEFAULTS.put("csr-ca-hook-url", "");
   }
 
   /** Names that are safe inside a NATS subject, stream and consumer name. */

@@ -31,6 +31,9 @@ import dev.joule.processing.FaultPoint;
 import dev.joule.processing.Handlers;
 import dev.joule.processing.Processor;
 import dev.joule.profile.Profiles;
+import dev.joule.profile.security.CaHook;
+import dev.joule.profile.security.CertificateDelivery;
+import dev.joule.profile.security.ExternalCa;
 import dev.joule.status.Incidents;
 import dev.joule.status.Postmortems;
 import dev.joule.status.StatusPage;
@@ -52,6 +55,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -192,18 +196,27 @@ public final class Joule implements AutoCloseable {
     // Commands are built once the gateway is; a SignCertificate answered before then waits for it.
     AtomicReference<Commands> ready = new AtomicReference<>();
     CriticalSecurityEvents securityEvents = new CriticalSecurityEvents();
+    CertificateDelivery delivery =
+        (chargerId, request) -> {
+          if (ready.get() == null) { // a cluster processor leasing before its start finished
+            LOG.error("{}: CertificateSigned not sent: commands not ready yet", chargerId);
+          } else {
+            ready.get().submitLater(chargerId, request, CERTIFICATE_TTL);
+          }
+        };
+    ExternalCa external =
+        config
+            .signing()
+            .hook()
+            .<ExternalCa>map(
+                url ->
+                    new CaHook(
+                        url,
+                        delivery,
+                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()))
+            .orElse(ExternalCa.NONE);
     Handlers handlers =
-        Profiles.handlers(
-            config.core(),
-            config.signing(),
-            (chargerId, request) -> {
-              if (ready.get() == null) { // a cluster processor leasing before its start finished
-                LOG.error("{}: CertificateSigned not sent: commands not ready yet", chargerId);
-              } else {
-                ready.get().submitLater(chargerId, request, CERTIFICATE_TTL);
-              }
-            },
-            codec);
+        Profiles.handlers(config.core(), config.signing(), delivery, external, codec);
     Metrics metrics = new Metrics();
     Optional<FaultInjection> faults =
         config.supervision().faultInjection()

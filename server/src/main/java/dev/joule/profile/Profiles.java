@@ -9,6 +9,7 @@ import dev.joule.profile.core.CoreProfile;
 import dev.joule.profile.core.CoreSettings;
 import dev.joule.profile.firmware.FirmwareProfile;
 import dev.joule.profile.security.CertificateDelivery;
+import dev.joule.profile.security.ExternalCa;
 import dev.joule.profile.security.SecurityProfile;
 import dev.joule.profile.security.SigningSettings;
 import dev.joule.store.ChargerRepository;
@@ -27,14 +28,19 @@ public final class Profiles {
 
   /** Without a CA: SignCertificate is answered Rejected (tools and benchmarks). */
   public static Handlers handlers(CoreSettings core, OcppJson codec) {
-    return handlers(core, SigningSettings.NONE, CertificateDelivery.NONE, codec);
+    return handlers(core, SigningSettings.NONE, CertificateDelivery.NONE, ExternalCa.NONE, codec);
   }
 
   /**
    * @param delivery sends the certificates signed for SignCertificate as CertificateSigned commands
+   * @param external the CSO's CA when {@code signing} names a hook ({@code csr-ca-hook-url})
    */
   public static Handlers handlers(
-      CoreSettings core, SigningSettings signing, CertificateDelivery delivery, OcppJson codec) {
+      CoreSettings core,
+      SigningSettings signing,
+      CertificateDelivery delivery,
+      ExternalCa external,
+      OcppJson codec) {
     Authorization authorization = new Authorization(new IdTagRepository(), core.unknownIdTags());
     Handlers handlers = new Handlers();
     new CoreProfile(
@@ -53,7 +59,7 @@ public final class Profiles {
             new TransactionLinks(new CommandRepository()))
         .register(handlers);
     new FirmwareProfile(new EventRepository()).register(handlers);
-    new SecurityProfile(new SecurityRepository(), signing, delivery).register(handlers);
+    new SecurityProfile(new SecurityRepository(), signing, delivery, external).register(handlers);
     return handlers;
   }
 }

@@ -49,6 +49,24 @@ class CsrCaTest {
   }
 
   @Test
+  void aHookAloneIsTakenAndAHookBesideTheFilesOrNotHttpIsNamed() throws Exception {
+    assertThat(load(Map.of("csr-ca-hook-url", "https://ca.example/sign")).signing().hook())
+        .hasValue(java.net.URI.create("https://ca.example/sign"));
+    TestPki pki = TestPki.create("CSO CA");
+    assertThatThrownBy(
+            () ->
+                load(
+                    Map.of(
+                        "csr-ca-cert-file", pki.writeCa(dir.resolve("ca.crt")).toString(),
+                        "csr-ca-key-file", pki.writeCaKey(dir.resolve("ca.key")).toString(),
+                        "csr-ca-hook-url", "https://ca.example/sign")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageStartingWith("csr-ca-hook-url: set either csr-ca-cert-file");
+    assertThatThrownBy(() -> load(Map.of("csr-ca-hook-url", "ftp://ca.example/")))
+        .hasMessage("csr-ca-hook-url: must be an http:// or https:// URL, got 'ftp://ca.example/'");
+  }
+
+  @Test
   void aMissingFileAMismatchedKeyAndABadValidityAreNamed() throws Exception {
     TestPki pki = TestPki.create("CSO CA");
     String cert = pki.writeCa(dir.resolve("ca.crt")).toString();

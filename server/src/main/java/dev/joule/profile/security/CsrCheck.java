@@ -3,7 +3,9 @@ package dev.joule.profile.security;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Optional;
 import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.openssl.PEMParser;
@@ -54,15 +56,23 @@ public final class CsrCheck {
     } catch (OperatorCreationException | PKCSException | RuntimeException e) {
       return new Invalid("its signature cannot be checked: " + e.getMessage());
     }
-    RDN[] cns = csr.getSubject().getRDNs(BCStyle.CN);
-    if (cns.length != 1) {
-      return new Invalid("its subject has " + cns.length + " CNs, not one: " + csr.getSubject());
+    Optional<String> only = onlyCn(csr.getSubject());
+    if (only.isEmpty()) {
+      return new Invalid("its subject has not exactly one CN: " + csr.getSubject());
     }
-    String cn = IETFUtils.valueToString(cns[0].getFirst().getValue());
+    String cn = only.get();
     if (!cn.equals(chargerId)) {
       return new Invalid("its CN '" + cn + "' is not the charger's identity '" + chargerId + "'");
     }
     return keyStrength(csr);
+  }
+
+  /** The subject's CN, if it has exactly one. */
+  static Optional<String> onlyCn(X500Name subject) {
+    RDN[] cns = subject.getRDNs(BCStyle.CN);
+    return cns.length == 1
+        ? Optional.of(IETFUtils.valueToString(cns[0].getFirst().getValue()))
+        : Optional.empty();
   }
 
   private static Verdict keyStrength(PKCS10CertificationRequest csr) {

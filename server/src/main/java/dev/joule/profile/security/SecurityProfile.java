@@ -32,12 +32,21 @@ public final class SecurityProfile {
   private final SecurityRepository repository;
   private final SigningSettings signing;
   private final CertificateDelivery delivery;
+  private final ExternalCa external;
 
+  /**
+   * @param delivery sends what the local CA signed as CertificateSigned
+   * @param external takes checked CSRs when {@code signing} names a hook instead of a local CA
+   */
   public SecurityProfile(
-      SecurityRepository repository, SigningSettings signing, CertificateDelivery delivery) {
+      SecurityRepository repository,
+      SigningSettings signing,
+      CertificateDelivery delivery,
+      ExternalCa external) {
     this.repository = repository;
     this.signing = signing;
     this.delivery = delivery;
+    this.external = external;
   }
 
   public Handlers register(Handlers handlers) {
@@ -82,7 +91,7 @@ public final class SecurityProfile {
    * Charge Point certificate": SignCertificate.conf first, then CertificateSigned.req).
    */
   SignCertificateResponse signCertificate(CallContext c, SignCertificateRequest r) {
-    if (signing.ca().isEmpty()) {
+    if (signing.ca().isEmpty() && signing.hook().isEmpty()) {
       LOG.warn("{}: SignCertificate rejected: no CA configured (csr-ca-cert-file)", c.chargerId());
       return new SignCertificateResponse(GenericStatusEnumType.REJECTED);
     }
@@ -90,6 +99,11 @@ public final class SecurityProfile {
       case CsrCheck.Invalid invalid -> {
         LOG.warn("{}: SignCertificate rejected: the CSR {}", c.chargerId(), invalid.reason());
         yield new SignCertificateResponse(GenericStatusEnumType.REJECTED);
+      }
+      case CsrCheck.Valid valid when signing.ca().isEmpty() -> {
+        // A redelivered CALL may reach the hook twice; the CA then issues two certificates.
+        c.onCommit().accept(() -> external.forward(c.chargerId(), r.csr()));
+        yield new SignCertificateResponse(GenericStatusEnumType.ACCEPTED);
       }
       case CsrCheck.Valid valid -> sign(c, valid);
     };

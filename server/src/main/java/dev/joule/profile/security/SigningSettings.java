@@ -1,5 +1,6 @@
 package dev.joule.profile.security;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -8,12 +9,15 @@ import java.util.Optional;
  *
  * @param ca the CA that signs chargers' CSRs ({@code csr-ca-cert-file}, {@code csr-ca-key-file});
  *     empty: every SignCertificate is answered Rejected
+ * @param hook an external CA to hand checked CSRs to instead ({@code csr-ca-hook-url}); never
+ *     together with {@code ca}
  * @param validity how long a signed certificate is valid ({@code csr-validity-days})
  */
-public record SigningSettings(Optional<CertificateAuthority> ca, Duration validity) {
+public record SigningSettings(
+    Optional<CertificateAuthority> ca, Optional<URI> hook, Duration validity) {
   public static final Duration DEFAULT_VALIDITY = Duration.ofDays(365);
 
   /** No CA: SignCertificate is rejected. */
   public static final SigningSettings NONE =
-      new SigningSettings(Optional.empty(), DEFAULT_VALIDITY);
+      new SigningSettings(Optional.empty(), Optional.empty(), DEFAULT_VALIDITY);
 }
