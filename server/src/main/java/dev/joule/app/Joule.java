@@ -412,6 +412,7 @@ public final class Joule implements AutoCloseable {
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
     metrics.bindStatusDrops(recorder::dropped);
     metrics.bindBuildInfo(BuildInfo.current().version(), BuildInfo.current().commit());
+    metrics.bindAlerts(alerts);
     GatewayCounters limited = gateway.counters();
     metrics.bindLimits(
         limited::framesRateLimited,

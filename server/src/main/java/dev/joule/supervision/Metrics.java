@@ -1,5 +1,7 @@
 package dev.joule.supervision;
 
+import dev.joule.alerting.Alerts;
+import dev.joule.alerting.Rule;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.InboxMessage;
 import dev.joule.bus.InboxStats;
@@ -56,6 +58,7 @@ public final class Metrics implements ProcessingListener {
   public static final String READY = "joule.ready";
   public static final String STATUS_DROPPED = "joule.status.records.dropped";
   public static final String BUILD_INFO = "joule.build.info";
+  public static final String ALERT_FIRING = "joule.alert.firing";
   public static final String FRAMES_RATE_LIMITED = "joule.frames.rate.limited";
   public static final String HANDSHAKES_LIMITED = "joule.handshakes.limited";
   public static final String RATE_LIMIT_CLOSES = "joule.connections.rate.limit.closes";
@@ -164,6 +167,21 @@ public final class Metrics implements ProcessingListener {
         .tag("commit", commit)
         .strongReference(true)
         .register(registry);
+  }
+
+  /**
+   * {@code joule_alert_firing{alert, severity}}: 1 while Joule's own rule fires, else 0; one row
+   * per built-in rule, so a dashboard shows every alert's state without Prometheus' rules.
+   */
+  public void bindAlerts(Alerts alerts) {
+    for (Rule rule : Rule.values()) {
+      Gauge.builder(ALERT_FIRING, () -> alerts.firing().contains(rule.alertName()) ? 1 : 0)
+          .description("1 while the built-in alert rule fires")
+          .tag("alert", rule.alertName())
+          .tag("severity", rule.severity().wire())
+          .strongReference(true)
+          .register(registry);
+    }
   }
 
   /**
