@@ -127,8 +127,11 @@ public final class OpenApi {
     return parameter;
   }
 
-  /** A JSON schema of a request record: its components, required unless annotated nullable. */
-  static JsonNode schema(Type type) {
+  /**
+   * A JSON schema of a request record: its components, required unless annotated nullable. The
+   * console builds its command forms from the same schema.
+   */
+  public static JsonNode schema(Type type) {
     ObjectNode schema = NODES.objectNode();
     if (type instanceof ParameterizedType list) {
       schema.put("type", "array");
