@@ -45,5 +45,10 @@
       changed(type, JSON.parse(event.data).chargerId);
     });
   });
-  document.body.setAttribute("data-live-ready", "true");
+  events.addEventListener("open", function () {
+    document.body.setAttribute("data-live-open", "true");
+  });
+  events.addEventListener("error", function () {
+    document.body.setAttribute("data-live-open", "false");
+  });
 })();

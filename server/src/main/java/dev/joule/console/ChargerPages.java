@@ -170,8 +170,8 @@ final class ChargerPages {
           scope.put("events", Console.EVENTS + "?chargerId=" + Links.segment(id));
           scope.put("row", Row.of(charger.charger()));
           scope.put("detail", charger);
-          scope.put("lastHeartbeat", Format.time(charger.lastHeartbeat()));
-          scope.put("registeredAt", Format.time(charger.registeredAt()));
+          scope.put("heartbeatText", Format.time(charger.lastHeartbeat()));
+          scope.put("registeredText", Format.time(charger.registeredAt()));
           scope.put(
               "history",
               reads.statusHistory(id, HISTORY_SHOWN).stream().map(Format::change).toList());
