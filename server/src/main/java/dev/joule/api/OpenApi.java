@@ -90,6 +90,12 @@ public final class OpenApi {
           }
         }
         StatusApiDocs.describe(template, method, operation, parameters);
+        if (template.equals(ChargerRoutes.CHARGERS)) {
+          parameters
+              .add(parameter("idPrefix", "query"))
+              .add(parameter("connected", "query"))
+              .add(parameter("status", "query"));
+        }
         if (template.equals(EventsApi.EVENTS)) {
           operation.put("summary", "Server-Sent Events; see docs/events.md");
           parameters.add(parameter("chargerId", "query")).add(parameter("Last-Event-ID", "header"));
