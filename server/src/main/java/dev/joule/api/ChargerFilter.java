@@ -29,6 +29,21 @@ public record ChargerFilter(
     status.ifPresent(ChargerFilter::checkStatus);
   }
 
+  /**
+   * The filter of a form's values, where an empty value means "any" (the console's filter form). A
+   * bad value is a 400 naming the parameter.
+   */
+  public static ChargerFilter ofForm(String idPrefix, String connected, String status) {
+    return new ChargerFilter(
+        present(idPrefix),
+        present(connected).map(value -> Params.bool("connected", value)),
+        present(status));
+  }
+
+  private static Optional<String> present(String value) {
+    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
   static ChargerFilter of(Query query) {
     return new ChargerFilter(
         query.text("idPrefix"),

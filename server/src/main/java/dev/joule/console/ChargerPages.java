@@ -87,18 +87,7 @@ final class ChargerPages {
     pages.respond(
         rc,
         () -> {
-          ChargerFilter filter =
-              new ChargerFilter(
-                  Optional.of(prefix).filter(p -> !p.isEmpty()),
-                  switch (connected) {
-                    case "" -> Optional.empty();
-                    case "true" -> Optional.of(true);
-                    case "false" -> Optional.of(false);
-                    default ->
-                        throw ApiException.badParameter(
-                            "connected", "'" + connected + "' is not true or false");
-                  },
-                  Optional.of(status).filter(s -> !s.isEmpty()));
+          ChargerFilter filter = ChargerFilter.ofForm(prefix, connected, status);
           Page<ChargerView> page = reads.chargers(filter, PAGE_SIZE, cursor);
           Map<String, Object> scope = new HashMap<>();
           scope.put("title", "Chargers");
@@ -117,30 +106,11 @@ final class ChargerPages {
           statuses.add(new Option("", "any", status.isEmpty()));
           ChargerFilter.STATUSES.forEach(s -> statuses.add(new Option(s, s, s.equals(status))));
           scope.put("statusOptions", statuses);
+          String filtered = listUrl(prefix, connected, status);
           if (page.next() != null) {
-            scope.put(
-                "next",
-                Console.CHARGERS
-                    + "?idPrefix="
-                    + Links.segment(prefix)
-                    + "&connected="
-                    + Links.segment(connected)
-                    + "&status="
-                    + Links.segment(status)
-                    + "&cursor="
-                    + Links.segment(page.next()));
+            scope.put("next", filtered + "&cursor=" + Links.segment(page.next()));
           }
-          scope.put(
-              "firstPage",
-              cursor.isEmpty()
-                  ? null
-                  : Console.CHARGERS
-                      + "?idPrefix="
-                      + Links.segment(prefix)
-                      + "&connected="
-                      + Links.segment(connected)
-                      + "&status="
-                      + Links.segment(status));
+          scope.put("firstPage", cursor.isEmpty() ? null : filtered);
           return Rendered.ok(pages.templates().render("chargers", scope));
         });
   }
@@ -241,6 +211,17 @@ final class ChargerPages {
 
   private ChargerDetailView find(String id) {
     return reads.charger(id).orElseThrow(() -> ApiException.notFound("charger '" + id + "'"));
+  }
+
+  /** The list with these filters, from its first page. */
+  private static String listUrl(String prefix, String connected, String status) {
+    return Console.CHARGERS
+        + "?idPrefix="
+        + Links.segment(prefix)
+        + "&connected="
+        + Links.segment(connected)
+        + "&status="
+        + Links.segment(status);
   }
 
   private static String param(RoutingContext rc, String name) {

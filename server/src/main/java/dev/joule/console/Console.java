@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class Console {
   private final CommandPages commands;
   private final HealthPanel health;
   private final EventsApi events;
+  private final Clock clock;
 
   /**
    * @param secure whether the port speaks TLS: the session cookie is then {@code Secure}
@@ -63,6 +65,7 @@ public final class Console {
     this.commands = new CommandPages(commands, reads, pages);
     this.health = new HealthPanel(health, pages);
     this.events = events;
+    this.clock = clock;
   }
 
   public void mount(Router router) {
@@ -78,7 +81,7 @@ public final class Console {
     router.get(ROOT).handler(rc -> Pages.seeOther(rc, CHARGERS));
     router.route(ROOT + "/*").handler(auth::requireSession);
     router.post(LOGOUT).handler(auth::logout);
-    router.get(EVENTS).handler(events::open);
+    router.get(EVENTS).handler(this::events);
     chargers.mount(router);
     commands.mount(router);
     health.mount(router);
@@ -88,6 +91,27 @@ public final class Console {
         .handler(
             rc -> pages.send(rc, pages.error(404, "no console page at " + rc.request().path())))
         .failureHandler(this::failed);
+  }
+
+  /**
+   * The events stream behind the session. An open stream is no request that could be refused, so it
+   * is closed when its session's lifetime ends; the browser's reconnect then needs a new login.
+   */
+  private void events(RoutingContext rc) {
+    Session session = ConsoleAuth.session(rc);
+    long left = Math.max(1, Duration.between(clock.instant(), session.endsAt()).toMillis());
+    long timer =
+        rc.vertx()
+            .setTimer(
+                left,
+                id -> {
+                  // Once the stream ended the connection may carry other requests: leave it alone.
+                  if (!rc.response().ended() && !rc.response().closed()) {
+                    rc.request().connection().close();
+                  }
+                });
+    rc.addEndHandler(ended -> rc.vertx().cancelTimer(timer));
+    events.open(rc);
   }
 
   private void failed(RoutingContext rc) {

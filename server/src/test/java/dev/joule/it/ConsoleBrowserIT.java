@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The operator console as an operator uses it, in headless Chromium ({@link Chromium}; skipped
  * where there is none): a wrong token refused, log in, the chargers a real WebSocket charger
- * connected, a connector's status change shown without a reload, one charger's page, a
- * TriggerMessage sent from its generated form and answered by the charger, its outcome shown live,
- * the health panel, log out; no console error on any page. Writes the screenshots of
- * docs/console.md.
+ * connected, a connector's status change shown without a reload, one charger's page with a
+ * transaction that starts while it is open and its energy, a TriggerMessage sent from its generated
+ * form and answered by the charger, its outcome shown live, the health panel, log out; no console
+ * error on any page. Writes the screenshots of docs/console.md.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConsoleBrowserIT {
@@ -101,6 +105,23 @@ class ConsoleBrowserIT {
           .contains("StatusNotification");
       noErrors("the charger page");
 
+      awaitLive();
+      String started =
+          charger.call(
+              "[2,\"t1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"TAG-CONSOLE\","
+                  + "\"meterStart\":1000,\"timestamp\":\""
+                  + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                  + "\"}]");
+      Matcher id = Pattern.compile("\"transactionId\":(\\d+)").matcher(started);
+      assertThat(id.find()).as("a transaction id in %s", started).isTrue();
+      String transactionId = id.group(1);
+      waitFor(
+          d ->
+              browser
+                  .findElement(By.id("transactions"))
+                  .getText()
+                  .contains("Transaction " + transactionId));
+
       new Select(browser.findElement(By.id("command-action"))).selectByValue("TriggerMessage");
       waitFor(ExpectedConditions.presenceOfElementLocated(By.name("f.requestedMessage")));
       new Select(browser.findElement(By.name("f.requestedMessage"))).selectByValue("Heartbeat");
@@ -119,6 +140,18 @@ class ConsoleBrowserIT {
       awaitLive();
       assertThat(charger.call(status("s3", 1, "Faulted"))).startsWith("[3,\"s3\"");
       waitFor(d -> browser.findElement(By.id("connectors")).getText().contains("Faulted"));
+      assertThat(
+              charger.call(
+                  "[2,\"m1\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":"
+                      + transactionId
+                      + ",\"meterValue\":[{\"timestamp\":\""
+                      + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                      + "\",\"sampledValue\":[{\"value\":\"1500\","
+                      + "\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"}]}]}]"))
+          .startsWith("[3,\"m1\"");
+      browser.navigate().refresh(); // energy is re-read on a transaction's start and stop only
+      assertThat(browser.findElement(By.cssSelector("#transactions .energy")).getText())
+          .isEqualTo("0.500 kWh");
       shot("charger");
       noErrors("the charger page after a command");
 
