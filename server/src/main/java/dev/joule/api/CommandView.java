@@ -11,7 +11,7 @@ import java.time.Instant;
  * or Joule's reason for timeout, offline or a restart. {@code transactionId}: the transaction a
  * RemoteStartTransaction caused or a RemoteStopTransaction stopped, null otherwise.
  */
-record CommandView(
+public record CommandView(
     long id,
     String chargerId,
     String action,

@@ -7,12 +7,14 @@ import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
+import dev.joule.api.Reads;
 import dev.joule.api.StatusApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.Replies;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.bus.nats.NatsBus;
+import dev.joule.console.Console;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.CommandChannel;
 import dev.joule.domain.command.Commands;
@@ -262,10 +264,23 @@ public final class Joule implements AutoCloseable {
     ApiTokens tokens = new ApiTokens(database, new ApiTokenRepository(), config.apiToken(), clock);
     Router router = Router.router(vertx);
     new TokenAuth(tokens, blocking).mount(router);
+    // The supervisor is built after the API routes; the console's health panel reads it when asked.
+    AtomicReference<Supervisor> supervising = new AtomicReference<>();
     if (config.runs(Role.API)) {
       new CommandApi(commands, blocking).mount(router);
-      new EventsApi(recent).mount(router);
+      EventsApi eventsApi = new EventsApi(recent);
+      eventsApi.mount(router);
       new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+      new Console(
+              new Reads(dataSource, gateway, commands),
+              commands,
+              tokens,
+              eventsApi,
+              () -> supervising.get().health(),
+              clock,
+              blocking,
+              config.tls().isPresent())
+          .mount(router);
       Incidents incidents = new Incidents(dataSource, clock);
       new StatusApi(
               dataSource,
@@ -289,7 +304,8 @@ public final class Joule implements AutoCloseable {
             faults,
             metrics,
             clock,
-            router);
+            router,
+            supervising::set);
     opened.push(supervision);
     if (config.runs(Role.API)) {
       OpenApi.mount(router);
@@ -376,7 +392,8 @@ public final class Joule implements AutoCloseable {
       Optional<FaultInjection> faults,
       Metrics metrics,
       Clock clock,
-      Router router) {
+      Router router,
+      Consumer<Supervisor> built) {
     Optional<Webhook> webhook = config.alerts().webhook().map(Webhook::new);
     List<Consumer<AlertEvent>> notifiers = new java.util.ArrayList<>();
     notifiers.add(recorder::alert);
@@ -409,6 +426,7 @@ public final class Joule implements AutoCloseable {
                 Thread.ofPlatform()
                     .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)),
             recorder::healed);
+    built.accept(supervisor);
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
     metrics.bindStatusDrops(recorder::dropped);
     metrics.bindBuildInfo(BuildInfo.current().version(), BuildInfo.current().commit());

@@ -57,6 +57,11 @@ class OpenApiTest {
           .isEqualTo("object");
     }
     assertThat(paths.has("/api/v1/commands/{commandId}")).isTrue();
+    assertThat(paths.at("/~1api~1v1~1chargers/get/parameters").toString())
+        .contains("\"idPrefix\"")
+        .contains("\"connected\"")
+        .contains("\"status\"");
+    assertThat(paths.has("/api/v1/chargers/{id}/messages")).isTrue();
     assertThat(paths.at("/~1api~1v1~1events/get/responses/200/content").has("text/event-stream"))
         .isTrue();
     assertThat(paths.has("/api/v1/chargers/{id}/commands/{action}")).isFalse();
