@@ -24,6 +24,8 @@ import java.util.List;
  *     every node but the acting supervisor)
  * @param goneInstances instances of the cluster without a heartbeat, in words (idem)
  * @param deadLetteredLastMinute CALLs set aside as poison (max-deliver reached) in the last minute
+ * @param criticalSecurityEvents critical SecurityEventNotifications this node recorded in the last
+ *     minute, in words ("CP-1 TamperDetectionActivated (lid open)")
  */
 public record Signals(
     Instant at,
@@ -41,9 +43,11 @@ public record Signals(
     Duration dbLatency,
     List<String> stalledInstances,
     List<String> goneInstances,
-    long deadLetteredLastMinute) {
+    long deadLetteredLastMinute,
+    List<String> criticalSecurityEvents) {
 
   public Signals {
+    criticalSecurityEvents = List.copyOf(criticalSecurityEvents);
     stalledInstances = List.copyOf(stalledInstances);
     goneInstances = List.copyOf(goneInstances);
   }

@@ -137,7 +137,7 @@ public final class CommandApi {
         () ->
             commands
                 .find(id)
-                .map(CommandView::of)
+                .map(command -> CommandView.of(command, commands.notifications(id)))
                 .orElseThrow(() -> ApiException.notFound("command '" + raw + "'")));
   }
 

@@ -55,6 +55,7 @@ public final class ReadApi {
   private final TransactionRoutes transactions;
   private final IdTagRoutes idTags;
   private final ChargerStateRoutes chargerState;
+  private final SecurityRoutes security;
 
   /**
    * @param dataSource the Joule database (schema of {@code db/migration})
@@ -77,6 +78,7 @@ public final class ReadApi {
             new TransactionQueries(database), new MeterValueQueries(database), replies);
     this.idTags = new IdTagRoutes(new IdTagStore(database), clock, replies);
     this.chargerState = new ChargerStateRoutes(database, replies);
+    this.security = new SecurityRoutes(new SecurityQueries(database), replies);
   }
 
   /** Adds the routes, and the JSON error handling of {@code /api/v1}, to {@code router}. */
@@ -85,6 +87,7 @@ public final class ReadApi {
     transactions.mount(router);
     idTags.mount(router);
     chargerState.mount(router);
+    security.mount(router);
     ApiErrors.mount(router);
   }
 }

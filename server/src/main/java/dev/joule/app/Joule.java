@@ -2,6 +2,7 @@ package dev.joule.app;
 
 import dev.joule.alerting.AlertEvent;
 import dev.joule.alerting.Alerts;
+import dev.joule.alerting.CriticalSecurityEvents;
 import dev.joule.alerting.Webhook;
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
@@ -91,6 +92,12 @@ public final class Joule implements AutoCloseable {
 
   /** Events kept for the events stream at most, whatever events-retention says (memory bound). */
   private static final int EVENTS_CAPACITY = 100_000;
+
+  /**
+   * How long the CertificateSigned for an accepted SignCertificate waits for its charger if it
+   * disconnected meanwhile; the certificate is stored either way (signed_certificate).
+   */
+  private static final Duration CERTIFICATE_TTL = Duration.ofHours(1);
 
   private final Optional<EmbeddedPostgres> embedded;
   private final Database database;
@@ -184,7 +191,15 @@ public final class Joule implements AutoCloseable {
         nats.<Inbox>map(b -> b).orElseGet(() -> new InProcessBus(clock, config.ackWait()));
     Replies replies = nats.<Replies>map(b -> b).orElseGet(() -> (InProcessBus) inbox);
     String node = config.bus().map(Config.Bus::nodeId).orElse(NODE);
-    Handlers handlers = Profiles.handlers(config.core(), codec);
+    // Commands are built once the gateway is; a SignCertificate answered before then waits for it.
+    AtomicReference<Commands> ready = new AtomicReference<>();
+    CriticalSecurityEvents securityEvents = new CriticalSecurityEvents();
+    Handlers handlers =
+        Profiles.handlers(
+            config.core(),
+            config.signing(),
+            (chargerId, request) -> ready.get().submitLater(chargerId, request, CERTIFICATE_TTL),
+            codec);
     Metrics metrics = new Metrics();
     Optional<FaultInjection> faults =
         config.supervision().faultInjection()
@@ -202,7 +217,7 @@ public final class Joule implements AutoCloseable {
         new Processor(
             inbox,
             replies,
-            new BatchRunner(dataSource, handlers, codec, clock, events),
+            new BatchRunner(dataSource, handlers, codec, clock, securityEvents.watching(events)),
             config.runs(Role.PROCESSOR) ? config.workers() : 0,
             config.batchSize(),
             faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
@@ -230,7 +245,6 @@ public final class Joule implements AutoCloseable {
             messageLog.<FrameLog>map(log -> log).orElse(FrameLog.NONE),
             clock);
     GatewayCommandChannel local = new GatewayCommandChannel(gateway);
-    AtomicReference<Commands> ready = new AtomicReference<>();
     CommandChannel channel =
         cluster
             .map(c -> c.commands(local, instances, codec, id -> ready.get().connected(id)))
@@ -305,7 +319,8 @@ public final class Joule implements AutoCloseable {
             metrics,
             clock,
             router,
-            supervising::set);
+            supervising::set,
+            securityEvents);
     opened.push(supervision);
     if (config.runs(Role.API)) {
       OpenApi.mount(router);
@@ -393,7 +408,8 @@ public final class Joule implements AutoCloseable {
       Metrics metrics,
       Clock clock,
       Router router,
-      Consumer<Supervisor> built) {
+      Consumer<Supervisor> built,
+      CriticalSecurityEvents securityEvents) {
     Optional<Webhook> webhook = config.alerts().webhook().map(Webhook::new);
     List<Consumer<AlertEvent>> notifiers = new java.util.ArrayList<>();
     notifiers.add(recorder::alert);
@@ -425,8 +441,10 @@ public final class Joule implements AutoCloseable {
             () ->
                 Thread.ofPlatform()
                     .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)),
-            recorder::healed);
+            recorder::healed,
+            securityEvents);
     built.accept(supervisor);
+    metrics.bindSecurityEvents(securityEvents);
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
     metrics.bindStatusDrops(recorder::dropped);
     metrics.bindBuildInfo(BuildInfo.current().version(), BuildInfo.current().commit());

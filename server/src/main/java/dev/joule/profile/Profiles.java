@@ -8,12 +8,16 @@ import dev.joule.profile.core.ChargeSessions;
 import dev.joule.profile.core.CoreProfile;
 import dev.joule.profile.core.CoreSettings;
 import dev.joule.profile.firmware.FirmwareProfile;
+import dev.joule.profile.security.CertificateDelivery;
+import dev.joule.profile.security.SecurityProfile;
+import dev.joule.profile.security.SigningSettings;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.EventRepository;
 import dev.joule.store.IdTagRepository;
 import dev.joule.store.MeterValueRepository;
+import dev.joule.store.SecurityRepository;
 import dev.joule.store.TransactionRepository;
 import java.util.Map;
 
@@ -21,7 +25,16 @@ import java.util.Map;
 public final class Profiles {
   private Profiles() {}
 
+  /** Without a CA: SignCertificate is answered Rejected (tools and benchmarks). */
   public static Handlers handlers(CoreSettings core, OcppJson codec) {
+    return handlers(core, SigningSettings.NONE, CertificateDelivery.NONE, codec);
+  }
+
+  /**
+   * @param delivery sends the certificates signed for SignCertificate as CertificateSigned commands
+   */
+  public static Handlers handlers(
+      CoreSettings core, SigningSettings signing, CertificateDelivery delivery, OcppJson codec) {
     Authorization authorization = new Authorization(new IdTagRepository(), core.unknownIdTags());
     Handlers handlers = new Handlers();
     new CoreProfile(
@@ -40,6 +53,7 @@ public final class Profiles {
             new TransactionLinks(new CommandRepository()))
         .register(handlers);
     new FirmwareProfile(new EventRepository()).register(handlers);
+    new SecurityProfile(new SecurityRepository(), signing, delivery).register(handlers);
     return handlers;
   }
 }

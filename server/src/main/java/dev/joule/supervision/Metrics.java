@@ -1,6 +1,7 @@
 package dev.joule.supervision;
 
 import dev.joule.alerting.Alerts;
+import dev.joule.alerting.CriticalSecurityEvents;
 import dev.joule.alerting.Rule;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.InboxMessage;
@@ -68,6 +69,7 @@ public final class Metrics implements ProcessingListener {
   public static final String INSTANCE_HOLDING = "joule.instance.holding";
   public static final String INSTANCE_PROCESSED = "joule.instance.processed";
   public static final String INSTANCE_CONNECTED = "joule.instance.connected";
+  public static final String SECURITY_EVENTS = "joule.security.events";
 
   private final List<LongSupplier> suppliers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final PrometheusMeterRegistry registry =
@@ -76,6 +78,14 @@ public final class Metrics implements ProcessingListener {
   private final Map<Action, Counter> results = new EnumMap<>(Action.class);
   private final Map<Action, Counter> errors = new EnumMap<>(Action.class);
   private final Map<Action, Timer> durations = new EnumMap<>(Action.class);
+
+  /**
+   * Held while the instance gauges are re-registered and while scraping: a scrape in between saw a
+   * replaced row twice and failed with DuplicateLabelsException (HTTP 500; seen in
+   * SecurityMessagesIT one second after start).
+   */
+  private final Object instanceRows = new Object();
+
   private final MultiGauge instanceUp =
       instanceGauge(INSTANCE_UP, "1 when the instance sends heartbeats and progresses", null);
   private final MultiGauge instanceStalled =
@@ -210,6 +220,20 @@ public final class Metrics implements ProcessingListener {
         .register(registry);
   }
 
+  /** SecurityEventNotifications recorded by this node's processors, by criticality. */
+  public void bindSecurityEvents(CriticalSecurityEvents events) {
+    FunctionCounter.builder(SECURITY_EVENTS, events, CriticalSecurityEvents::critical)
+        .description(
+            "SecurityEventNotifications recorded (critical: the whitepaper's critical types)")
+        .tag("critical", "true")
+        .register(registry);
+    FunctionCounter.builder(SECURITY_EVENTS, events, CriticalSecurityEvents::other)
+        .description(
+            "SecurityEventNotifications recorded (critical: the whitepaper's critical types)")
+        .tag("critical", "false")
+        .register(registry);
+  }
+
   /**
    * Micrometer holds a function meter's object weakly: a supplier made for it alone (a method
    * reference) would be collected and the meter would read NaN. Kept here for the registry's life.
@@ -302,6 +326,12 @@ public final class Metrics implements ProcessingListener {
    * {@code roles}; rows of instances no longer in the bucket disappear.
    */
   public void instances(List<InstanceView> views) {
+    synchronized (instanceRows) {
+      registerInstances(views);
+    }
+  }
+
+  private void registerInstances(List<InstanceView> views) {
     instanceUp.register(rows(views, v -> v.state() == InstanceState.LIVE ? 1 : 0), true);
     instanceStalled.register(rows(views, v -> v.state() == InstanceState.STALLED ? 1 : 0), true);
     instanceAge.register(rows(views, InstanceView::heartbeatAgeSeconds), true);
@@ -322,6 +352,8 @@ public final class Metrics implements ProcessingListener {
 
   /** The Prometheus text exposition. */
   public String scrape() {
-    return registry.scrape();
+    synchronized (instanceRows) {
+      return registry.scrape();
+    }
   }
 }

@@ -44,7 +44,8 @@ class AlertsTest {
         Duration.ofMillis(2),
         List.of(),
         List.of(),
-        0);
+        0,
+        List.of());
   }
 
   @Test
@@ -102,7 +103,8 @@ class AlertsTest {
               Duration.ofMillis(2),
               List.of(),
               List.of(),
-              0));
+              0,
+              List.of()));
     }
     assertThat(sent).isEmpty();
     alerts.evaluate(
@@ -122,7 +124,8 @@ class AlertsTest {
             Duration.ofMillis(2),
             List.of(),
             List.of(),
-            0));
+            0,
+            List.of()));
     assertThat(sent).extracting(AlertEvent::alert).containsExactly("ProcessingBehind");
     assertThat(sent.getFirst().since()).isEqualTo(T0);
   }

@@ -29,7 +29,8 @@ class ComponentStatesTest {
         Duration.ofMillis(2),
         List.of(),
         List.of(),
-        0);
+        0,
+        List.of());
   }
 
   private static ComponentState stateOf(List<Judged> judged, Component component) {
