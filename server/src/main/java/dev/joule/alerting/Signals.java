@@ -24,6 +24,8 @@ import java.util.List;
  *     every node but the acting supervisor)
  * @param goneInstances instances of the cluster without a heartbeat, in words (idem)
  * @param deadLetteredLastMinute CALLs set aside as poison (max-deliver reached) in the last minute
+ * @param authenticationFailuresLastMinute chargers' handshakes refused by authentication in the
+ *     last minute (wrong or missing key or certificate, downgrade, unknown identity)
  */
 public record Signals(
     Instant at,
@@ -41,7 +43,8 @@ public record Signals(
     Duration dbLatency,
     List<String> stalledInstances,
     List<String> goneInstances,
-    long deadLetteredLastMinute) {
+    long deadLetteredLastMinute,
+    long authenticationFailuresLastMinute) {
 
   public Signals {
     stalledInstances = List.copyOf(stalledInstances);

@@ -9,6 +9,8 @@ import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Side;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.ocpp.json.UnknownFields;
+import dev.joule.ocpp.message.core.ChangeConfigurationRequest;
+import dev.joule.security.SecurityChanges;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -93,6 +95,13 @@ public final class CommandApi {
       request = strict.readRequest(action, json);
     } catch (OcppViolation e) {
       throw ApiException.badParameter("body", e.description() + " (" + e.errorCode().wire() + ")");
+    }
+    if (request instanceof ChangeConfigurationRequest change) {
+      SecurityChanges.problem(change.key(), change.value())
+          .ifPresent(
+              problem -> {
+                throw ApiException.badParameter("value", problem);
+              });
     }
     replies.reply(
         rc,

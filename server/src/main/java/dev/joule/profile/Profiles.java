@@ -8,6 +8,7 @@ import dev.joule.profile.core.ChargeSessions;
 import dev.joule.profile.core.CoreProfile;
 import dev.joule.profile.core.CoreSettings;
 import dev.joule.profile.firmware.FirmwareProfile;
+import dev.joule.store.ChargerAuthRepository;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.ConnectorStatusRepository;
@@ -28,6 +29,7 @@ public final class Profiles {
             core,
             authorization,
             new ChargerRepository(),
+            new ChargerAuthRepository(),
             new ConnectorStatusRepository(),
             new EventRepository(),
             Map.of())

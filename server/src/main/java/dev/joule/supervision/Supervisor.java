@@ -252,7 +252,8 @@ public final class Supervisor implements AutoCloseable {
         database.latency(),
         cluster.stalled(),
         cluster.gone(),
-        latest.inbox.deadLettered() - minuteAgo.inbox.deadLettered());
+        latest.inbox.deadLettered() - minuteAgo.inbox.deadLettered(),
+        latest.gateway.authenticationFailures() - minuteAgo.gateway.authenticationFailures());
   }
 
   private Sample sampleAgo(int seconds) {

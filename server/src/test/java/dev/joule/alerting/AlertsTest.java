@@ -20,6 +20,7 @@ class AlertsTest {
           100,
           100,
           10,
+          20,
           Duration.ofMillis(500),
           Duration.ofSeconds(10));
 
@@ -43,6 +44,7 @@ class AlertsTest {
         Duration.ofMillis(2),
         List.of(),
         List.of(),
+        0,
         0);
   }
 
@@ -85,6 +87,7 @@ class AlertsTest {
               Duration.ofMillis(2),
               List.of(),
               List.of(),
+              0,
               0));
     }
     assertThat(sent).isEmpty();
@@ -105,6 +108,7 @@ class AlertsTest {
             Duration.ofMillis(2),
             List.of(),
             List.of(),
+            0,
             0));
     assertThat(sent).extracting(AlertEvent::alert).containsExactly("ProcessingBehind");
     assertThat(sent.getFirst().since()).isEqualTo(T0);

@@ -28,7 +28,8 @@ class PoisonMessagesTest {
         Duration.ofMillis(2),
         List.of(),
         List.of(),
-        count);
+        count,
+        0);
   }
 
   @Test

@@ -29,6 +29,7 @@ class ComponentStatesTest {
         Duration.ofMillis(2),
         List.of(),
         List.of(),
+        0,
         0);
   }
 
