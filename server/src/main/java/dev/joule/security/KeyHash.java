@@ -16,7 +16,7 @@ import javax.crypto.spec.PBEKeySpec;
  * core). Checks run on virtual threads, never on the event loop.
  */
 public final class KeyHash {
-  public static final int ITERATIONS = 10_000;
+  public static final int ITERATIONS = 5_000;
   private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
   private static final String PREFIX = "pbkdf2-sha256";
   private static final int SALT_BYTES = 16;

@@ -182,6 +182,50 @@ class ChargerAuthIT {
     }
   }
 
+  @Test
+  void profileTwoNeedsTlsAndTheKey() throws Exception {
+    TestPki pki = TestPki.create("Joule server CA");
+    Path cert = dir.resolve("server.crt");
+    Path key = dir.resolve("server.key");
+    pki.issue("joule").write(cert, key);
+    try (JouleServer joule =
+        JouleServer.start(
+            dir.resolve("data"),
+            "tls-cert-file",
+            cert.toString(),
+            "tls-key-file",
+            key.toString(),
+            "security-profile",
+            "2")) {
+      HttpClient tls = HttpClient.newBuilder().sslContext(pki.context(null)).build();
+      HttpResponse<String> registered =
+          tls.send(
+              java.net.http.HttpRequest.newBuilder(
+                      URI.create("https://127.0.0.1:" + joule.port() + "/api/v1/chargers/CP-T2"))
+                  .header("Authorization", "Bearer " + JouleServer.TOKEN)
+                  .PUT(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"authorizationKey\":\"" + KEY + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(registered.statusCode()).isEqualTo(201);
+      // Its own profile is 0, but security-profile 2 holds it to TLS and Basic.
+      assertThat(registered.body()).contains("\"securityProfile\":0");
+      URI wss = URI.create("wss://127.0.0.1:" + joule.port() + "/ocpp/CP-T2");
+
+      try (RawCharger charger = RawCharger.connect(tls, wss, RawCharger.basic("CP-T2", KEY))) {
+        assertThat(charger.call(boot("t1"))).contains("\"status\":\"Accepted\"");
+      }
+      HttpResponse<?> none = refusal(() -> RawCharger.connect(tls, wss, Map.of()));
+      assertThat(none.statusCode()).isEqualTo(401);
+      assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"Joule\"");
+      assertThat(
+              refusal(() -> RawCharger.connect(tls, wss, RawCharger.basic("CP-T2", NEW_KEY)))
+                  .statusCode())
+          .isEqualTo(401);
+    }
+  }
+
   /** POST /api/v1/chargers/{id}/accept over HTTPS (the API shares the TLS port). */
   private static HttpResponse<String> accept(HttpClient api, JouleServer joule, String id)
       throws Exception {
