@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -134,17 +136,10 @@ class ChargerAuthIT {
   void profileThreeChecksTheClientCertificateAndPendingChargersWaitForAcceptance()
       throws Exception {
     TestPki pki = TestPki.create("Joule charger CA");
-    Path cert = dir.resolve("server.crt");
-    Path key = dir.resolve("server.key");
-    pki.issue("joule").write(cert, key);
     Path ca = pki.writeCa(dir.resolve("ca.crt"));
     try (JouleServer joule =
-        JouleServer.start(
-            dir.resolve("data"),
-            "tls-cert-file",
-            cert.toString(),
-            "tls-key-file",
-            key.toString(),
+        startTls(
+            pki,
             "tls-client-ca-file",
             ca.toString(),
             "security-profile",
@@ -158,10 +153,12 @@ class ChargerAuthIT {
         assertThat(charger.call(boot("p1"))).contains("\"status\":\"Pending\"");
       }
       HttpClient api = HttpClient.newBuilder().sslContext(pki.context(null)).build();
-      HttpResponse<String> accepted = accept(api, joule, "CP-T3");
+      HttpResponse<String> accepted =
+          https(api, joule, "POST", "/api/v1/chargers/CP-T3/accept", "");
       assertThat(accepted.statusCode()).isEqualTo(200);
       assertThat(accepted.body()).contains("\"pending\":false").contains("\"securityProfile\":3");
-      assertThat(accept(api, joule, "CP-T3").statusCode()).isEqualTo(409);
+      assertThat(https(api, joule, "POST", "/api/v1/chargers/CP-T3/accept", "").statusCode())
+          .isEqualTo(409);
       try (RawCharger charger = RawCharger.connect(withCertificate, wss)) {
         assertThat(charger.call(boot("p2"))).contains("\"status\":\"Accepted\"");
       }
@@ -185,29 +182,15 @@ class ChargerAuthIT {
   @Test
   void profileTwoNeedsTlsAndTheKey() throws Exception {
     TestPki pki = TestPki.create("Joule server CA");
-    Path cert = dir.resolve("server.crt");
-    Path key = dir.resolve("server.key");
-    pki.issue("joule").write(cert, key);
-    try (JouleServer joule =
-        JouleServer.start(
-            dir.resolve("data"),
-            "tls-cert-file",
-            cert.toString(),
-            "tls-key-file",
-            key.toString(),
-            "security-profile",
-            "2")) {
+    try (JouleServer joule = startTls(pki, "security-profile", "2")) {
       HttpClient tls = HttpClient.newBuilder().sslContext(pki.context(null)).build();
       HttpResponse<String> registered =
-          tls.send(
-              java.net.http.HttpRequest.newBuilder(
-                      URI.create("https://127.0.0.1:" + joule.port() + "/api/v1/chargers/CP-T2"))
-                  .header("Authorization", "Bearer " + JouleServer.TOKEN)
-                  .PUT(
-                      java.net.http.HttpRequest.BodyPublishers.ofString(
-                          "{\"authorizationKey\":\"" + KEY + "\"}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          https(
+              tls,
+              joule,
+              "PUT",
+              "/api/v1/chargers/CP-T2",
+              "{\"authorizationKey\":\"" + KEY + "\"}");
       assertThat(registered.statusCode()).isEqualTo(201);
       // Its own profile is 0, but security-profile 2 holds it to TLS and Basic.
       assertThat(registered.body()).contains("\"securityProfile\":0");
@@ -226,15 +209,24 @@ class ChargerAuthIT {
     }
   }
 
-  /** POST /api/v1/chargers/{id}/accept over HTTPS (the API shares the TLS port). */
-  private static HttpResponse<String> accept(HttpClient api, JouleServer joule, String id)
-      throws Exception {
+  /** Joule with TLS: a server certificate from {@code pki} and the other keys given. */
+  private JouleServer startTls(TestPki pki, String... keyValues) throws Exception {
+    Path cert = dir.resolve("server.crt");
+    Path key = dir.resolve("server.key");
+    pki.issue("joule").write(cert, key);
+    List<String> options =
+        new ArrayList<>(List.of("tls-cert-file", cert.toString(), "tls-key-file", key.toString()));
+    options.addAll(List.of(keyValues));
+    return JouleServer.start(dir.resolve("data"), options.toArray(String[]::new));
+  }
+
+  /** An API request over HTTPS (the API shares the TLS port) with the test token. */
+  private static HttpResponse<String> https(
+      HttpClient api, JouleServer joule, String method, String path, String body) throws Exception {
     return api.send(
-        java.net.http.HttpRequest.newBuilder(
-                URI.create(
-                    "https://127.0.0.1:" + joule.port() + "/api/v1/chargers/" + id + "/accept"))
+        java.net.http.HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + joule.port() + path))
             .header("Authorization", "Bearer " + JouleServer.TOKEN)
-            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+            .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
