@@ -9,6 +9,8 @@ import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Side;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.ocpp.json.UnknownFields;
+import dev.joule.ocpp.message.core.ChangeConfigurationRequest;
+import dev.joule.security.SecurityChanges;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -171,11 +173,20 @@ public final class CommandApi {
    * command forms through this too, so both refuse the same payloads.
    */
   public static Request readRequest(Action action, String json) {
+    Request request;
     try {
-      return STRICT.readRequest(action, json);
+      request = STRICT.readRequest(action, json);
     } catch (OcppViolation e) {
       throw ApiException.badParameter("body", e.description() + " (" + e.errorCode().wire() + ")");
     }
+    if (request instanceof ChangeConfigurationRequest change) {
+      SecurityChanges.problem(change.key(), change.value())
+          .ifPresent(
+              problem -> {
+                throw ApiException.badParameter("value", problem);
+              });
+    }
+    return request;
   }
 
   /** The command action named {@code wire}; anything else is a 400 listing the commands. */

@@ -9,6 +9,7 @@ import dev.joule.api.EventsApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.Reads;
+import dev.joule.api.RegistrationApi;
 import dev.joule.api.StatusApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.Inbox;
@@ -22,7 +23,6 @@ import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
-import dev.joule.gateway.Admission;
 import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
@@ -33,12 +33,17 @@ import dev.joule.processing.FaultPoint;
 import dev.joule.processing.Handlers;
 import dev.joule.processing.Processor;
 import dev.joule.profile.Profiles;
+import dev.joule.security.AuthFailures;
+import dev.joule.security.ChargerAdmission;
+import dev.joule.security.ChargerRegistrations;
+import dev.joule.security.FailureReason;
+import dev.joule.security.Secrets;
+import dev.joule.security.SecurityProfile;
 import dev.joule.status.Incidents;
 import dev.joule.status.Postmortems;
 import dev.joule.status.StatusPage;
 import dev.joule.status.StatusRecorder;
 import dev.joule.store.ApiTokenRepository;
-import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
@@ -54,8 +59,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -230,6 +233,7 @@ public final class Joule implements AutoCloseable {
     opened.push(blocking::shutdown);
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     opened.push(timers::shutdownNow);
+    AuthFailures authFailures = new AuthFailures();
     Gateway gateway =
         new Gateway(
             vertx,
@@ -241,8 +245,13 @@ public final class Joule implements AutoCloseable {
             codec,
             metrics.counting(inbox),
             replies,
-            admission(config.admission(), dataSource, clock),
-            messageLog.<FrameLog>map(log -> log).orElse(FrameLog.NONE),
+            new ChargerAdmission(config.security(), dataSource, clock, authFailures),
+            messageLog
+                .<FrameLog>map(
+                    log ->
+                        (id, inbound, frame, at) ->
+                            log.record(id, inbound, Secrets.redact(frame), at))
+                .orElse(FrameLog.NONE),
             clock);
     GatewayCommandChannel local = new GatewayCommandChannel(gateway);
     CommandChannel channel =
@@ -281,6 +290,8 @@ public final class Joule implements AutoCloseable {
     // The supervisor is built after the API routes; the console's health panel reads it when asked.
     AtomicReference<Supervisor> supervising = new AtomicReference<>();
     if (config.runs(Role.API)) {
+      new RegistrationApi(new ChargerRegistrations(database, clock), gateway, blocking)
+          .mount(router);
       new CommandApi(commands, blocking).mount(router);
       EventsApi eventsApi = new EventsApi(recent);
       eventsApi.mount(router);
@@ -317,6 +328,7 @@ public final class Joule implements AutoCloseable {
             dataSource,
             faults,
             metrics,
+            authFailures,
             clock,
             router,
             supervising::set,
@@ -386,6 +398,15 @@ public final class Joule implements AutoCloseable {
             .dbUrl()
             .map(url -> url.replaceFirst("\\?.*", ""))
             .orElse(config.dataDir().toAbsolutePath().normalize().toString()));
+    LOG.info(
+        "  security profile     {} (lowest accepted), admission {}",
+        config.security().minimum().level(),
+        config.security().admission().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    if (config.security().minimum() == SecurityProfile.NONE) {
+      LOG.warn(
+          "  security-profile 0: chargers are not authenticated; any device may connect as a"
+              + " registered charger's identity (set security-profile 1 to 3)");
+    }
     if (!tokens.anyConfigured()) {
       LOG.warn(
           "  API tokens           none: every /api/v1 request gets 401; set {} or run"
@@ -406,6 +427,7 @@ public final class Joule implements AutoCloseable {
       DataSource dataSource,
       Optional<FaultInjection> faults,
       Metrics metrics,
+      AuthFailures authFailures,
       Clock clock,
       Router router,
       Consumer<Supervisor> built,
@@ -424,7 +446,8 @@ public final class Joule implements AutoCloseable {
               counters.connectionsOpened() - connected,
               counters.centralCallsSent(),
               counters.centralCallsTimedOut(),
-              counters.replyDeadlinesMissed());
+              counters.replyDeadlinesMissed(),
+              authFailures.total());
         };
     Supervisor supervisor =
         new Supervisor(
@@ -455,6 +478,11 @@ public final class Joule implements AutoCloseable {
         limited::rateLimitCloses,
         limited::connectionLimitRefused,
         limited::handshakeRateRefused);
+    Map<String, java.util.function.LongSupplier> failures = new java.util.LinkedHashMap<>();
+    for (FailureReason reason : FailureReason.values()) {
+      failures.put(reason.tag(), () -> authFailures.of(reason));
+    }
+    metrics.bindAuthenticationFailures(failures);
     instances.start(() -> InstanceWiring.progress(supervisor.health()));
     new SupervisionApi(supervisor, metrics, processor, faults).mount(router);
     return () -> {
@@ -484,23 +512,6 @@ public final class Joule implements AutoCloseable {
     }
     opened.push(bus); // closing the bus closes its connection
     return bus;
-  }
-
-  private static Admission admission(Config.Admission policy, DataSource dataSource, Clock clock) {
-    ChargerRepository chargers = new ChargerRepository();
-    return chargerId -> {
-      try (Connection connection = dataSource.getConnection()) {
-        return switch (policy) {
-          case AUTO_REGISTER -> {
-            chargers.register(connection, chargerId, clock.instant());
-            yield true;
-          }
-          case KNOWN_ONLY -> chargers.exists(connection, chargerId);
-        };
-      } catch (SQLException e) {
-        throw dev.joule.store.SqlFailures.unchecked(e);
-      }
-    };
   }
 
   public int port() {

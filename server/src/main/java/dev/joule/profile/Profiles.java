@@ -11,6 +11,7 @@ import dev.joule.profile.firmware.FirmwareProfile;
 import dev.joule.profile.security.CertificateDelivery;
 import dev.joule.profile.security.SecurityProfile;
 import dev.joule.profile.security.SigningSettings;
+import dev.joule.store.ChargerAuthRepository;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.ConnectorStatusRepository;
@@ -41,6 +42,7 @@ public final class Profiles {
             core,
             authorization,
             new ChargerRepository(),
+            new ChargerAuthRepository(),
             new ConnectorStatusRepository(),
             new EventRepository(),
             Map.of())

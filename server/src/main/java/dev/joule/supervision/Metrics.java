@@ -62,6 +62,7 @@ public final class Metrics implements ProcessingListener {
   public static final String ALERT_FIRING = "joule.alert.firing";
   public static final String FRAMES_RATE_LIMITED = "joule.frames.rate.limited";
   public static final String HANDSHAKES_LIMITED = "joule.handshakes.limited";
+  public static final String AUTHENTICATION_FAILURES = "joule.chargers.authentication.failures";
   public static final String RATE_LIMIT_CLOSES = "joule.connections.rate.limit.closes";
   public static final String INSTANCE_UP = "joule.instance.up";
   public static final String INSTANCE_STALLED = "joule.instance.stalled";
@@ -232,6 +233,16 @@ public final class Metrics implements ProcessingListener {
             "SecurityEventNotifications recorded (critical: the whitepaper's critical types)")
         .tag("critical", "false")
         .register(registry);
+  }
+
+  /** Chargers' handshakes refused by authentication, one counter per reason tag. */
+  public void bindAuthenticationFailures(java.util.Map<String, LongSupplier> byReason) {
+    byReason.forEach(
+        (reason, count) ->
+            FunctionCounter.builder(AUTHENTICATION_FAILURES, held(count), LongSupplier::getAsLong)
+                .description("Charger handshakes refused by authentication (security profiles)")
+                .tag("reason", reason)
+                .register(registry));
   }
 
   /**

@@ -21,6 +21,7 @@ class AlertsTest {
           100,
           100,
           10,
+          20,
           Duration.ofMillis(500),
           Duration.ofSeconds(10));
 
@@ -45,7 +46,8 @@ class AlertsTest {
         List.of(),
         List.of(),
         0,
-        List.of());
+        List.of(),
+        0);
   }
 
   @Test
@@ -104,7 +106,8 @@ class AlertsTest {
               List.of(),
               List.of(),
               0,
-              List.of()));
+              List.of(),
+              0));
     }
     assertThat(sent).isEmpty();
     alerts.evaluate(
@@ -125,7 +128,8 @@ class AlertsTest {
             List.of(),
             List.of(),
             0,
-            List.of()));
+            List.of(),
+            0));
     assertThat(sent).extracting(AlertEvent::alert).containsExactly("ProcessingBehind");
     assertThat(sent.getFirst().since()).isEqualTo(T0);
   }

@@ -25,6 +25,7 @@ class OpenApiTest {
   void everyRouteAndEveryCommandActionIsDocumented() {
     Router router = Router.router(VERTX);
     var blocking = Executors.newVirtualThreadPerTaskExecutor();
+    new RegistrationApi(null, new ApiFixture.FakeConnections(), blocking).mount(router);
     new CommandApi(null, blocking).mount(router);
     new EventsApi(null).mount(router);
     new ReadApi(null, new ApiFixture.FakeConnections(), java.time.Clock.systemUTC(), blocking)
@@ -62,6 +63,9 @@ class OpenApiTest {
         .contains("\"connected\"")
         .contains("\"status\"");
     assertThat(paths.has("/api/v1/chargers/{id}/messages")).isTrue();
+    assertThat(paths.path("/api/v1/chargers/{id}").has("put")).isTrue();
+    assertThat(paths.path("/api/v1/chargers/{id}").has("delete")).isTrue();
+    assertThat(paths.path("/api/v1/chargers/{id}/accept").has("post")).isTrue();
     assertThat(paths.at("/~1api~1v1~1events/get/responses/200/content").has("text/event-stream"))
         .isTrue();
     assertThat(paths.has("/api/v1/chargers/{id}/commands/{action}")).isFalse();

@@ -58,6 +58,8 @@ class CeilingServerTest {
               "",
               List.of(),
               Instant.EPOCH,
+              java.util.Optional.empty(),
+              java.util.Optional.empty(),
               java.util.Optional.empty());
       Summary summary =
           new Simulation(

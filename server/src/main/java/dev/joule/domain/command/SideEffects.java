@@ -29,6 +29,9 @@ import dev.joule.ocpp.message.smartcharging.ClearChargingProfileResponse;
 import dev.joule.ocpp.message.smartcharging.ClearChargingProfileStatus;
 import dev.joule.ocpp.message.smartcharging.SetChargingProfileRequest;
 import dev.joule.ocpp.message.smartcharging.SetChargingProfileResponse;
+import dev.joule.security.AuthorizationKey;
+import dev.joule.security.Secrets;
+import dev.joule.security.SecurityChanges;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import java.sql.Connection;
@@ -42,7 +45,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>GetConfiguration: every key the charger reported; ChangeConfiguration answered Accepted or
- *       RebootRequired: the key and value (the charger's known configuration);
+ *       RebootRequired: the key and value (the charger's known configuration), an AuthorizationKey
+ *       as {@code ***}; for the whitepaper's keys, the charger's new key hash or raised security
+ *       profile ({@link SecurityChanges});
  *   <li>RemoteStopTransaction accepted: the command is linked to the transaction (a remote start is
  *       linked when its transaction starts, {@link TransactionLinks});
  *   <li>SendLocalList accepted: the list version; GetLocalListVersion: the version reported;
@@ -58,10 +63,13 @@ import java.util.Optional;
 final class SideEffects {
   private final CommandRepository repository;
   private final ChargerStateRepository state;
+  private final SecurityChanges security;
 
-  SideEffects(CommandRepository repository, ChargerStateRepository state) {
+  SideEffects(
+      CommandRepository repository, ChargerStateRepository state, SecurityChanges security) {
     this.repository = repository;
     this.state = state;
+    this.security = security;
   }
 
   void apply(
@@ -79,7 +87,8 @@ final class SideEffects {
               connection,
               chargerId,
               key.key(),
-              Optional.ofNullable(key.value()),
+              Optional.ofNullable(key.value())
+                  .map(value -> AuthorizationKey.isKeyName(key.key()) ? Secrets.REDACTED : value),
               Optional.of(key.readonly()),
               at);
         }
@@ -88,8 +97,15 @@ final class SideEffects {
           when changed.status() == ConfigurationStatus.ACCEPTED
               || changed.status() == ConfigurationStatus.REBOOT_REQUIRED -> {
         ChangeConfigurationRequest change = (ChangeConfigurationRequest) request;
+        security.changed(connection, chargerId, change.key(), change.value(), at);
         repository.putConfiguration(
-            connection, chargerId, change.key(), Optional.of(change.value()), Optional.empty(), at);
+            connection,
+            chargerId,
+            change.key(),
+            Optional.of(
+                AuthorizationKey.isKeyName(change.key()) ? Secrets.REDACTED : change.value()),
+            Optional.empty(),
+            at);
       }
       case RemoteStopTransactionResponse stopped
           when stopped.status() == RemoteStartStopStatus.ACCEPTED ->
