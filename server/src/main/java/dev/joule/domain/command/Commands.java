@@ -10,6 +10,7 @@ import dev.joule.ocpp.json.OcppJson;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
+import dev.joule.store.ReservationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,8 @@ public final class Commands {
     this.repository = repository;
     this.channel = channel;
     this.answers = answers;
-    this.sideEffects = new SideEffects(repository, new ChargerStateRepository());
+    this.sideEffects =
+        new SideEffects(repository, new ChargerStateRepository(), new ReservationRepository());
     this.clock = clock;
     this.blocking = blocking;
     this.timers = timers;
