@@ -10,6 +10,7 @@ import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.Reads;
 import dev.joule.api.RegistrationApi;
+import dev.joule.api.ReservationApi;
 import dev.joule.api.StatusApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.Inbox;
@@ -23,6 +24,7 @@ import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
+import dev.joule.domain.reservation.Reservations;
 import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
@@ -48,6 +50,7 @@ import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
 import dev.joule.store.MessageLog;
+import dev.joule.store.ReservationRepository;
 import dev.joule.supervision.FaultInjection;
 import dev.joule.supervision.GatewaySignals;
 import dev.joule.supervision.Metrics;
@@ -69,6 +72,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -92,6 +96,9 @@ public final class Joule implements AutoCloseable {
    * processor's redelivery (ack-wait), so it resends only what the bus lost, and well within 10 s.
    */
   private static final Duration RESEND_MARGIN = Duration.ofSeconds(2);
+
+  /** How often reservations due are expired: a reservation ends at most this late. */
+  private static final Duration RESERVATION_EXPIRY_TICK = Duration.ofSeconds(1);
 
   /** Events kept for the events stream at most, whatever events-retention says (memory bound). */
   private static final int EVENTS_CAPACITY = 100_000;
@@ -293,6 +300,16 @@ public final class Joule implements AutoCloseable {
       new RegistrationApi(new ChargerRegistrations(database, clock), gateway, blocking)
           .mount(router);
       new CommandApi(commands, blocking).mount(router);
+      Reservations reservations =
+          new Reservations(database, new ReservationRepository(), commands, clock, blocking);
+      new ReservationApi(reservations, clock, blocking).mount(router);
+      // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
+      // idempotent UPDATE of the few open reservations due).
+      timers.scheduleWithFixedDelay(
+          () -> blocking.execute(reservations::expireDue),
+          RESERVATION_EXPIRY_TICK.toMillis(),
+          RESERVATION_EXPIRY_TICK.toMillis(),
+          TimeUnit.MILLISECONDS);
       EventsApi eventsApi = new EventsApi(recent);
       eventsApi.mount(router);
       new ReadApi(dataSource, gateway, clock, blocking).mount(router);

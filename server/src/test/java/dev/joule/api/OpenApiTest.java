@@ -31,6 +31,7 @@ class OpenApiTest {
     new ReadApi(null, new ApiFixture.FakeConnections(), java.time.Clock.systemUTC(), blocking)
         .mount(router);
     new StatusApi(null, null, null, blocking).mount(router);
+    new ReservationApi(null, java.time.Clock.systemUTC(), blocking).mount(router);
     JsonNode paths = OpenApi.document(router).path("paths");
 
     int documented = 0;
@@ -83,6 +84,16 @@ class OpenApiTest {
     JsonNode postmortem = paths.at("/~1api~1v1~1incidents~1{id}~1postmortem/get/responses");
     assertThat(postmortem.at("/200/content").has("text/markdown")).isTrue();
     assertThat(postmortem.has("409")).isTrue();
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1v1~1reservations/post/requestBody/content/application~1json/schema"
+                        + "/required")
+                .toString())
+        .isEqualTo("[\"chargerId\",\"idTag\",\"expiryDate\"]");
+    assertThat(paths.at("/~1api~1v1~1reservations/get/parameters").toString())
+        .contains("\"chargerId\"", "\"used\"", "\"expired\"");
+    assertThat(paths.at("/~1api~1v1~1reservations~1{reservationId}").has("delete")).isTrue();
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.joule.security.SecurityChanges;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
+import dev.joule.store.ReservationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,11 @@ public final class Commands {
     this.channel = channel;
     this.answers = answers;
     this.sideEffects =
-        new SideEffects(repository, new ChargerStateRepository(), new SecurityChanges());
+        new SideEffects(
+            repository,
+            new ChargerStateRepository(),
+            new SecurityChanges(),
+            new ReservationRepository());
     this.clock = clock;
     this.blocking = blocking;
     this.timers = timers;
