@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param redeliveriesPerMinute redeliveries in the last minute above this
  * @param disconnectsPerMinute chargers disconnecting in the last minute above this
  * @param commandTimeoutsPerMinute commands to chargers timing out in the last minute above this
+ * @param authenticationFailuresPerMinute chargers' handshakes refused by authentication in the last
+ *     minute above this
  * @param dbLatency readiness probe latency above this
  * @param resolveAfter a firing alert resolves only after its condition stayed clear this long
  */
@@ -26,5 +28,6 @@ public record AlertSettings(
     int redeliveriesPerMinute,
     int disconnectsPerMinute,
     int commandTimeoutsPerMinute,
+    int authenticationFailuresPerMinute,
     Duration dbLatency,
     Duration resolveAfter) {}

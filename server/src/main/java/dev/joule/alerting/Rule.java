@@ -144,6 +144,20 @@ public enum Rule {
           + String.join("; ", s.criticalSecurityEvents());
     }
   },
+  CHARGER_AUTHENTICATION_FAILURES("ChargerAuthenticationFailures", Severity.WARNING) {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return s.authenticationFailuresLastMinute() > t.authenticationFailuresPerMinute();
+    }
+
+    @Override
+    String describe(Signals s) {
+      return s.authenticationFailuresLastMinute()
+          + " charger connections refused by authentication in the last minute (wrong or missing"
+          + " key or certificate, downgrade, unknown identity): see the gateway's log for the"
+          + " source addresses";
+    }
+  },
   DATABASE_SLOW("DatabaseSlow", Severity.WARNING) {
     @Override
     boolean breached(Signals s, AlertSettings t) {

@@ -26,6 +26,8 @@ import java.util.List;
  * @param deadLetteredLastMinute CALLs set aside as poison (max-deliver reached) in the last minute
  * @param criticalSecurityEvents critical SecurityEventNotifications this node recorded in the last
  *     minute, in words ("CP-1 TamperDetectionActivated (lid open)")
+ * @param authenticationFailuresLastMinute chargers' handshakes refused by authentication in the
+ *     last minute (wrong or missing key or certificate, downgrade, unknown identity)
  */
 public record Signals(
     Instant at,
@@ -44,7 +46,8 @@ public record Signals(
     List<String> stalledInstances,
     List<String> goneInstances,
     long deadLetteredLastMinute,
-    List<String> criticalSecurityEvents) {
+    List<String> criticalSecurityEvents,
+    long authenticationFailuresLastMinute) {
 
   public Signals {
     criticalSecurityEvents = List.copyOf(criticalSecurityEvents);

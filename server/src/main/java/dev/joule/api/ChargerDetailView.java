@@ -8,7 +8,7 @@ import java.time.Instant;
  * details of its last BootNotification, and the local authorization list version it last accepted
  * (SendLocalList) or reported (GetLocalListVersion), null when unknown.
  */
-record ChargerDetailView(
+public record ChargerDetailView(
     @JsonUnwrapped ChargerView charger,
     Instant registeredAt,
     Instant lastHeartbeat,
@@ -16,7 +16,7 @@ record ChargerDetailView(
     Integer localListVersion) {
 
   /** Hardware identity from the last BootNotification; null where the charger sent none. */
-  record BootDetails(
+  public record BootDetails(
       String chargePointSerial,
       String chargeBoxSerial,
       String iccid,

@@ -9,6 +9,8 @@ import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Side;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.ocpp.json.UnknownFields;
+import dev.joule.ocpp.message.core.ChangeConfigurationRequest;
+import dev.joule.security.SecurityChanges;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -62,7 +64,9 @@ public final class CommandApi {
 
   private final Commands commands;
   private final Replies replies;
-  private final OcppJson strict = new OcppJson(Side.CENTRAL_SYSTEM, UnknownFields.REJECT);
+
+  /** Reads command bodies strictly: unknown fields refused (decision 0003). */
+  private static final OcppJson STRICT = new OcppJson(Side.CENTRAL_SYSTEM, UnknownFields.REJECT);
 
   public CommandApi(Commands commands, Executor blocking) {
     this.commands = commands;
@@ -88,12 +92,7 @@ public final class CommandApi {
     Action action = action(rc.pathParam("action"));
     Buffer body = rc.body().buffer();
     String json = body == null || body.length() == 0 ? "{}" : body.toString(StandardCharsets.UTF_8);
-    Request request;
-    try {
-      request = strict.readRequest(action, json);
-    } catch (OcppViolation e) {
-      throw ApiException.badParameter("body", e.description() + " (" + e.errorCode().wire() + ")");
-    }
+    Request request = readRequest(action, json);
     replies.reply(
         rc,
         () -> {
@@ -168,7 +167,30 @@ public final class CommandApi {
                 view -> List.of(Long.toString(view.id()))));
   }
 
-  static Action action(String wire) {
+  /**
+   * The request of {@code action} in {@code json}, validated as the charger would validate it; a
+   * fault is a 400 naming the field, the reason and the CALLERROR code. The console reads its
+   * command forms through this too, so both refuse the same payloads.
+   */
+  public static Request readRequest(Action action, String json) {
+    Request request;
+    try {
+      request = STRICT.readRequest(action, json);
+    } catch (OcppViolation e) {
+      throw ApiException.badParameter("body", e.description() + " (" + e.errorCode().wire() + ")");
+    }
+    if (request instanceof ChangeConfigurationRequest change) {
+      SecurityChanges.problem(change.key(), change.value())
+          .ifPresent(
+              problem -> {
+                throw ApiException.badParameter("value", problem);
+              });
+    }
+    return request;
+  }
+
+  /** The command action named {@code wire}; anything else is a 400 listing the commands. */
+  public static Action action(String wire) {
     return Action.fromWire(wire)
         .filter(ACTIONS::contains)
         .orElseThrow(

@@ -16,7 +16,7 @@ import java.util.List;
  * SignedFirmwareStatusNotifications of a SignedUpdateFirmware (same requestId), oldest first; empty
  * for other actions; null in lists and in a command's submission answer.
  */
-record CommandView(
+public record CommandView(
     long id,
     String chargerId,
     String action,

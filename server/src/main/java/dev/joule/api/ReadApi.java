@@ -12,9 +12,10 @@ import javax.sql.DataSource;
  * <h2>Resources</h2>
  *
  * <ul>
- *   <li>{@code GET /api/v1/chargers}, {@code GET /api/v1/chargers/{id}}, {@code GET
- *       /api/v1/chargers/{id}/status-history?connectorId=}, {@code GET
- *       /api/v1/chargers/{id}/reservations}, {@code GET /api/v1/chargers/{id}/charging-profiles}
+ *   <li>{@code GET /api/v1/chargers?idPrefix=&connected=&status=}, {@code GET
+ *       /api/v1/chargers/{id}}, {@code GET /api/v1/chargers/{id}/status-history?connectorId=},
+ *       {@code GET /api/v1/chargers/{id}/messages}, {@code GET /api/v1/chargers/{id}/reservations},
+ *       {@code GET /api/v1/chargers/{id}/charging-profiles}
  *   <li>{@code GET /api/v1/transactions?chargerId=&status=open|stopped&from=&to=}, {@code GET
  *       /api/v1/transactions/{id}}, {@code GET /api/v1/transactions/{id}/meter-values}
  *   <li>{@code GET /api/v1/id-tags}, and {@code GET}, {@code PUT}, {@code DELETE} on {@code
@@ -68,7 +69,10 @@ public final class ReadApi {
     Replies replies = new Replies(blocking);
     this.chargers =
         new ChargerRoutes(
-            new ChargerQueries(database, connections), new StatusHistoryQueries(database), replies);
+            new ChargerQueries(database, connections),
+            new StatusHistoryQueries(database),
+            new MessageLogQueries(database),
+            replies);
     this.transactions =
         new TransactionRoutes(
             new TransactionQueries(database), new MeterValueQueries(database), replies);

@@ -6,6 +6,7 @@ import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.profile.core.CoreSettings;
 import dev.joule.profile.security.SigningSettings;
+import dev.joule.security.SecuritySettings;
 import dev.joule.status.StatusSettings;
 import dev.joule.supervision.SupervisionSettings;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Set;
 /**
  * Every setting of a Joule process, validated.
  *
+ * @param security the lowest security profile accepted and who may connect without registering
  * @param limits what one charger or source address may cost the gateway (hardening)
  * @param eventsRetention how long the events stream keeps events for clients that reconnect
  * @param eventLoops event-loop threads, each serving its share of the connections
@@ -32,7 +34,7 @@ public record Config(
     Path dataDir,
     Optional<String> dbUrl,
     int dbPoolSize,
-    Admission admission,
+    SecuritySettings security,
     CoreSettings core,
     GatewaySettings gateway,
     GatewayLimits limits,
@@ -78,14 +80,6 @@ public record Config(
 
   public boolean runs(Role role) {
     return roles.contains(role);
-  }
-
-  /** Who may connect. */
-  public enum Admission {
-    /** Any identity may connect and is recorded on first connection (the embedded default). */
-    AUTO_REGISTER,
-    /** Only chargers already in the database; others get HTTP 404. */
-    KNOWN_ONLY
   }
 
   public boolean embeddedDatabase() {

@@ -10,6 +10,9 @@ import dev.joule.ocpp.WireEnum;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.profile.core.CoreSettings;
+import dev.joule.security.AdmissionPolicy;
+import dev.joule.security.SecurityProfile;
+import dev.joule.security.SecuritySettings;
 import dev.joule.status.StatusSettings;
 import dev.joule.supervision.SupervisionSettings;
 import java.io.IOException;
@@ -44,7 +47,7 @@ public final class ConfigLoader {
     DEFAULTS.put("data-dir", "./data");
     DEFAULTS.put("db-url", "");
     DEFAULTS.put("db-pool-size", "8");
-    DEFAULTS.put("admission", "auto-register");
+    DEFAULTS.put("admission", ""); // unset: auto-register at security-profile 0, else known-only
     DEFAULTS.put("heartbeat-interval", "300s");
     DEFAULTS.put("boot-status", "Accepted");
     DEFAULTS.put("unknown-id-tags", "");
@@ -77,6 +80,7 @@ public final class ConfigLoader {
     DEFAULTS.put("alert-redeliveries-per-minute", "100");
     DEFAULTS.put("alert-disconnects-per-minute", "100");
     DEFAULTS.put("alert-command-timeouts-per-minute", "10");
+    DEFAULTS.put("alert-authentication-failures-per-minute", "20");
     DEFAULTS.put("alert-db-latency", "500ms");
     DEFAULTS.put("alert-resolve-after", "10s");
     // status page and incidents (issue 11)
@@ -92,6 +96,7 @@ public final class ConfigLoader {
     DEFAULTS.put("max-deliver", "5");
     DEFAULTS.put("instance-gone-after", "3s");
     // security (issue 12)
+    DEFAULTS.put("security-profile", "0");
     DEFAULTS.put("tls-cert-file", "");
     DEFAULTS.put("tls-key-file", "");
     DEFAULTS.put("tls-client-ca-file", "");
@@ -182,7 +187,7 @@ public final class ConfigLoader {
         v.path("data-dir"),
         dbUrl,
         v.integer("db-pool-size", 2, 200),
-        v.admission(),
+        security(v),
         core,
         gateway,
         new GatewayLimits(
@@ -209,6 +214,49 @@ public final class ConfigLoader {
         bus(v, dbUrl),
         TlsKeys.read(v::optional),
         CsrCa.read(v::optional, v.integer("csr-validity-days", 1, 3650)));
+  }
+
+  /**
+   * {@code security-profile} and {@code admission}: auto-register would let anyone in, so it is
+   * refused from profile 1; profiles 2 and 3 need TLS, 3 the client CA.
+   */
+  private static SecuritySettings security(Values v) {
+    SecurityProfile profile = SecurityProfile.of(v.integer("security-profile", 0, 3));
+    Optional<String> admission = v.optional("admission");
+    AdmissionPolicy policy =
+        admission.isEmpty()
+            ? (profile == SecurityProfile.NONE
+                ? AdmissionPolicy.AUTO_REGISTER
+                : AdmissionPolicy.KNOWN_ONLY)
+            : switch (admission.get().toLowerCase(Locale.ROOT)) {
+              case "auto-register" -> AdmissionPolicy.AUTO_REGISTER;
+              case "known-only" -> AdmissionPolicy.KNOWN_ONLY;
+              case "pending" -> AdmissionPolicy.PENDING;
+              default ->
+                  throw new ConfigError(
+                      "admission",
+                      "must be auto-register, known-only or pending, got '"
+                          + admission.get()
+                          + "'");
+            };
+    if (policy == AdmissionPolicy.AUTO_REGISTER && profile != SecurityProfile.NONE) {
+      throw new ConfigError(
+          "admission",
+          "auto-register admits unauthenticated chargers: with security-profile "
+              + profile.level()
+              + " use known-only or pending");
+    }
+    boolean tls = v.optional("tls-cert-file").isPresent();
+    if (profile.compareTo(SecurityProfile.TLS_BASIC) >= 0 && !tls) {
+      throw new ConfigError(
+          "security-profile", profile.level() + " needs TLS: set tls-cert-file and tls-key-file");
+    }
+    if (profile == SecurityProfile.TLS_CLIENT_CERTIFICATE
+        && v.optional("tls-client-ca-file").isEmpty()) {
+      throw new ConfigError(
+          "security-profile", "3 needs tls-client-ca-file to check chargers' certificates");
+    }
+    return new SecuritySettings(profile, policy);
   }
 
   private static Set<Role> roles(Values v) {
@@ -295,6 +343,7 @@ public final class ConfigLoader {
         v.integer("alert-redeliveries-per-minute", 0, 1_000_000),
         v.integer("alert-disconnects-per-minute", 0, 1_000_000),
         v.integer("alert-command-timeouts-per-minute", 0, 1_000_000),
+        v.integer("alert-authentication-failures-per-minute", 0, 1_000_000),
         v.duration("alert-db-latency", false),
         v.duration("alert-resolve-after", true));
   }
@@ -429,16 +478,6 @@ public final class ConfigLoader {
             throw new ConfigError(
                 "on-processing-failure",
                 "must be restart or exit, got '" + get("on-processing-failure") + "'");
-      };
-    }
-
-    Config.Admission admission() {
-      return switch (get("admission").toLowerCase(Locale.ROOT)) {
-        case "auto-register" -> Config.Admission.AUTO_REGISTER;
-        case "known-only" -> Config.Admission.KNOWN_ONLY;
-        default ->
-            throw new ConfigError(
-                "admission", "must be auto-register or known-only, got '" + get("admission") + "'");
       };
     }
   }

@@ -74,8 +74,9 @@ final class EventLoopServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    HttpServer server = vertx.createHttpServer(options).requestHandler(router);
-    gateway.ifPresent(g -> g.attach(server)); // without the gateway role: HTTP only
+    HttpServer server = vertx.createHttpServer(options);
+    // without the gateway role: HTTP only
+    gateway.ifPresentOrElse(g -> g.attach(server, router), () -> server.requestHandler(router));
     return server
         .listen(port, options.getHost())
         .onSuccess(

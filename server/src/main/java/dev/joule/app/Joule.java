@@ -8,19 +8,23 @@ import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
+import dev.joule.api.Reads;
+import dev.joule.api.RegistrationApi;
+import dev.joule.api.ReservationApi;
 import dev.joule.api.StatusApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.Replies;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.bus.nats.NatsBus;
+import dev.joule.console.Console;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.CommandChannel;
 import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
-import dev.joule.gateway.Admission;
+import dev.joule.domain.reservation.Reservations;
 import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
@@ -34,16 +38,22 @@ import dev.joule.profile.Profiles;
 import dev.joule.profile.security.CaHook;
 import dev.joule.profile.security.CertificateDelivery;
 import dev.joule.profile.security.ExternalCa;
+import dev.joule.security.AuthFailures;
+import dev.joule.security.ChargerAdmission;
+import dev.joule.security.ChargerRegistrations;
+import dev.joule.security.FailureReason;
+import dev.joule.security.Secrets;
+import dev.joule.security.SecurityProfile;
 import dev.joule.status.Incidents;
 import dev.joule.status.Postmortems;
 import dev.joule.status.StatusPage;
 import dev.joule.status.StatusRecorder;
 import dev.joule.store.ApiTokenRepository;
-import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
 import dev.joule.store.MessageLog;
+import dev.joule.store.ReservationRepository;
 import dev.joule.supervision.FaultInjection;
 import dev.joule.supervision.GatewaySignals;
 import dev.joule.supervision.Metrics;
@@ -56,8 +66,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.net.http.HttpClient;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -68,6 +76,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -91,6 +100,9 @@ public final class Joule implements AutoCloseable {
    * processor's redelivery (ack-wait), so it resends only what the bus lost, and well within 10 s.
    */
   private static final Duration RESEND_MARGIN = Duration.ofSeconds(2);
+
+  /** How often reservations due are expired: a reservation ends at most this late. */
+  private static final Duration RESERVATION_EXPIRY_TICK = Duration.ofSeconds(1);
 
   /** Events kept for the events stream at most, whatever events-retention says (memory bound). */
   private static final int EVENTS_CAPACITY = 100_000;
@@ -247,6 +259,7 @@ public final class Joule implements AutoCloseable {
     opened.push(blocking::shutdown);
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     opened.push(timers::shutdownNow);
+    AuthFailures authFailures = new AuthFailures();
     Gateway gateway =
         new Gateway(
             vertx,
@@ -258,8 +271,13 @@ public final class Joule implements AutoCloseable {
             codec,
             metrics.counting(inbox),
             replies,
-            admission(config.admission(), dataSource, clock),
-            messageLog.<FrameLog>map(log -> log).orElse(FrameLog.NONE),
+            new ChargerAdmission(config.security(), dataSource, clock, authFailures),
+            messageLog
+                .<FrameLog>map(
+                    log ->
+                        (id, inbound, frame, at) ->
+                            log.record(id, inbound, Secrets.redact(frame), at))
+                .orElse(FrameLog.NONE),
             clock);
     GatewayCommandChannel local = new GatewayCommandChannel(gateway);
     CommandChannel channel =
@@ -295,10 +313,35 @@ public final class Joule implements AutoCloseable {
     ApiTokens tokens = new ApiTokens(database, new ApiTokenRepository(), config.apiToken(), clock);
     Router router = Router.router(vertx);
     new TokenAuth(tokens, blocking).mount(router);
+    // The supervisor is built after the API routes; the console's health panel reads it when asked.
+    AtomicReference<Supervisor> supervising = new AtomicReference<>();
     if (config.runs(Role.API)) {
+      new RegistrationApi(new ChargerRegistrations(database, clock), gateway, blocking)
+          .mount(router);
       new CommandApi(commands, blocking).mount(router);
-      new EventsApi(recent).mount(router);
+      Reservations reservations =
+          new Reservations(database, new ReservationRepository(), commands, clock, blocking);
+      new ReservationApi(reservations, clock, blocking).mount(router);
+      // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
+      // idempotent UPDATE of the few open reservations due).
+      timers.scheduleWithFixedDelay(
+          () -> blocking.execute(reservations::expireDue),
+          RESERVATION_EXPIRY_TICK.toMillis(),
+          RESERVATION_EXPIRY_TICK.toMillis(),
+          TimeUnit.MILLISECONDS);
+      EventsApi eventsApi = new EventsApi(recent);
+      eventsApi.mount(router);
       new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+      new Console(
+              new Reads(dataSource, gateway, commands),
+              commands,
+              tokens,
+              eventsApi,
+              () -> supervising.get().health(),
+              clock,
+              blocking,
+              config.tls().isPresent())
+          .mount(router);
       Incidents incidents = new Incidents(dataSource, clock);
       new StatusApi(
               dataSource,
@@ -321,8 +364,10 @@ public final class Joule implements AutoCloseable {
             dataSource,
             faults,
             metrics,
+            authFailures,
             clock,
             router,
+            supervising::set,
             securityEvents);
     opened.push(supervision);
     if (config.runs(Role.API)) {
@@ -389,6 +434,15 @@ public final class Joule implements AutoCloseable {
             .dbUrl()
             .map(url -> url.replaceFirst("\\?.*", ""))
             .orElse(config.dataDir().toAbsolutePath().normalize().toString()));
+    LOG.info(
+        "  security profile     {} (lowest accepted), admission {}",
+        config.security().minimum().level(),
+        config.security().admission().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    if (config.security().minimum() == SecurityProfile.NONE) {
+      LOG.warn(
+          "  security-profile 0: chargers are not authenticated; any device may connect as a"
+              + " registered charger's identity (set security-profile 1 to 3)");
+    }
     if (!tokens.anyConfigured()) {
       LOG.warn(
           "  API tokens           none: every /api/v1 request gets 401; set {} or run"
@@ -409,8 +463,10 @@ public final class Joule implements AutoCloseable {
       DataSource dataSource,
       Optional<FaultInjection> faults,
       Metrics metrics,
+      AuthFailures authFailures,
       Clock clock,
       Router router,
+      Consumer<Supervisor> built,
       CriticalSecurityEvents securityEvents) {
     Optional<Webhook> webhook = config.alerts().webhook().map(Webhook::new);
     List<Consumer<AlertEvent>> notifiers = new java.util.ArrayList<>();
@@ -426,7 +482,8 @@ public final class Joule implements AutoCloseable {
               counters.connectionsOpened() - connected,
               counters.centralCallsSent(),
               counters.centralCallsTimedOut(),
-              counters.replyDeadlinesMissed());
+              counters.replyDeadlinesMissed(),
+              authFailures.total());
         };
     Supervisor supervisor =
         new Supervisor(
@@ -445,16 +502,23 @@ public final class Joule implements AutoCloseable {
                     .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)),
             recorder::healed,
             securityEvents);
+    built.accept(supervisor);
     metrics.bindSecurityEvents(securityEvents);
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
     metrics.bindStatusDrops(recorder::dropped);
     metrics.bindBuildInfo(BuildInfo.current().version(), BuildInfo.current().commit());
+    metrics.bindAlerts(alerts);
     GatewayCounters limited = gateway.counters();
     metrics.bindLimits(
         limited::framesRateLimited,
         limited::rateLimitCloses,
         limited::connectionLimitRefused,
         limited::handshakeRateRefused);
+    Map<String, java.util.function.LongSupplier> failures = new java.util.LinkedHashMap<>();
+    for (FailureReason reason : FailureReason.values()) {
+      failures.put(reason.tag(), () -> authFailures.of(reason));
+    }
+    metrics.bindAuthenticationFailures(failures);
     instances.start(() -> InstanceWiring.progress(supervisor.health()));
     new SupervisionApi(supervisor, metrics, processor, faults).mount(router);
     return () -> {
@@ -484,23 +548,6 @@ public final class Joule implements AutoCloseable {
     }
     opened.push(bus); // closing the bus closes its connection
     return bus;
-  }
-
-  private static Admission admission(Config.Admission policy, DataSource dataSource, Clock clock) {
-    ChargerRepository chargers = new ChargerRepository();
-    return chargerId -> {
-      try (Connection connection = dataSource.getConnection()) {
-        return switch (policy) {
-          case AUTO_REGISTER -> {
-            chargers.register(connection, chargerId, clock.instant());
-            yield true;
-          }
-          case KNOWN_ONLY -> chargers.exists(connection, chargerId);
-        };
-      } catch (SQLException e) {
-        throw dev.joule.store.SqlFailures.unchecked(e);
-      }
-    };
   }
 
   public int port() {

@@ -14,4 +14,7 @@ public interface ChargerConnections {
 
   /** Every connected charger and when its connection opened. */
   Map<String, Instant> connected();
+
+  /** Closes the charger's connection, if it has one here; does not block. */
+  void disconnect(String chargerId, String reason);
 }

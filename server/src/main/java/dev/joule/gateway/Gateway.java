@@ -9,13 +9,18 @@ import dev.joule.domain.event.EventSink;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.json.Frame;
 import dev.joule.ocpp.json.OcppJson;
+import dev.joule.security.Admission;
+import dev.joule.security.ChargerIdentity;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.ServerWebSocketHandshake;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +45,12 @@ import org.slf4j.LoggerFactory;
  * <p>Handshake decisions (OCPP-J 1.6 §3):
  *
  * <ul>
- *   <li>a WebSocket upgrade for any path other than {@code /ocpp/{id}}, or for an identity that
- *       {@link Admission} refuses: HTTP 404; when admission itself fails (e.g. the database is
- *       down) or the gateway is shutting down: HTTP 503, a clear refusal the charger retries;
+ *   <li>a WebSocket upgrade for any path other than {@code /ocpp/{id}}: HTTP 404; an identity that
+ *       breaks {@link ChargerIdentity}'s rule: 400 with the reason, before anything is stored; an
+ *       identity {@link Admission} refuses: its status (404 unknown, 401 with {@code
+ *       WWW-Authenticate} for failed authentication); when admission itself fails (e.g. the
+ *       database is down) or the gateway is shutting down: HTTP 503, a clear refusal the charger
+ *       retries;
  *   <li>a charger that does not offer {@code ocpp1.6} (or offers no subprotocol at all): the
  *       handshake completes without a Sec-WebSocket-Protocol header and the connection is closed at
  *       once with 1002, as OCPP-J 1.6 §3.1.2 prescribes for a server that accepts none of the
@@ -162,15 +171,32 @@ public final class Gateway implements ChargerConnections {
   }
 
   /**
-   * Handles every WebSocket handshake on {@code server} (its plain HTTP requests stay with the
-   * server's request handler) and starts receiving replies for this node. Call before {@code
-   * listen}.
+   * Handles every WebSocket upgrade request on {@code server}, hands its other requests to {@code
+   * others}, and starts receiving replies for this node. Call before {@code listen}. Upgrades go
+   * through the request handler rather than Vert.x's handshake handler so that a refusal can carry
+   * headers ({@code WWW-Authenticate}) and a reason.
    */
-  public void attach(HttpServer server) {
+  public void attach(HttpServer server, Handler<HttpServerRequest> others) {
     if (subscribed.compareAndSet(false, true)) {
       replies.subscribe(parts.nodeId(), this::onReply);
     }
-    server.webSocketHandshakeHandler(this::onHandshake);
+    server.requestHandler(
+        request -> {
+          if (request.canUpgradeToWebSocket()) {
+            onUpgrade(request);
+          } else {
+            others.handle(request);
+          }
+        });
+  }
+
+  /** Closes the charger's connection, if it has one here (its registration was removed). */
+  @Override
+  public void disconnect(String chargerId, String reason) {
+    Connection connection = connections.get(chargerId);
+    if (connection != null) {
+      connection.context().runOnContext(v -> connection.close(Connection.POLICY_VIOLATION, reason));
+    }
   }
 
   /**
@@ -272,71 +298,111 @@ public final class Gateway implements ChargerConnections {
     return parts.calls();
   }
 
-  private void onHandshake(ServerWebSocketHandshake handshake) {
-    Optional<String> chargerId = ChargerPath.chargerId(handshake.path());
+  private void onUpgrade(HttpServerRequest request) {
+    Optional<String> chargerId = ChargerPath.chargerId(request.path());
     if (chargerId.isEmpty()) {
-      refuse(handshake, 404, "no charger path");
+      refuse(request, 404, "no charger path");
       return;
     }
     if (closing) {
-      refuse(handshake, 503, "shutting down");
-      return;
-    }
-    if (!withinLimits(handshake)) {
+      refuse(request, 503, "shutting down");
       return;
     }
     String id = chargerId.get();
+    Optional<String> invalid = ChargerIdentity.problem(id);
+    if (invalid.isPresent()) {
+      refuse(request, 400, invalid.get());
+      return;
+    }
+    if (!withinLimits(request)) {
+      return;
+    }
+    request.pause(); // toWebSocket() after the admission resumes it and reads the request's end
+    Admission.Knock knock = knock(request, id);
     parts
         .vertx()
-        .executeBlocking(() -> admission.admit(id), false)
+        .executeBlocking(() -> admission.admit(knock), false)
         .onComplete(
             admitted -> {
               if (admitted.failed()) {
                 parts.counters().admissionFailures.increment();
                 log.warn("{}: admission failed, refusing with 503", id, admitted.cause());
-                handshake.reject(503);
-              } else if (!admitted.result()) {
-                refuse(handshake, 404, "not admitted");
+                refuse(request, 503, "admission failed");
+              } else if (admitted.result() instanceof Admission.Refused refused) {
+                refused
+                    .challenge()
+                    .ifPresent(c -> request.response().putHeader("WWW-Authenticate", c));
+                refuse(request, refused.status(), refused.reason());
               } else {
-                handshake
-                    .accept()
+                request
+                    .toWebSocket()
                     .onSuccess(socket -> open(socket, id))
                     .onFailure(e -> log.debug("{}: handshake failed", id, e));
               }
             });
   }
 
+  private static Admission.Knock knock(HttpServerRequest request, String chargerId) {
+    List<X509Certificate> certificates = new ArrayList<>();
+    if (request.isSSL() && request.sslSession() != null) {
+      try {
+        for (Certificate certificate : request.sslSession().getPeerCertificates()) {
+          if (certificate instanceof X509Certificate x509) {
+            certificates.add(x509);
+          }
+        }
+      } catch (SSLPeerUnverifiedException e) {
+        // no client certificate: fine for profiles 0 to 2
+      }
+    }
+    return new Admission.Knock(
+        chargerId,
+        address(request),
+        request.isSSL(),
+        Optional.ofNullable(request.getHeader("Authorization")),
+        certificates);
+  }
+
+  private static String address(HttpServerRequest request) {
+    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+  }
+
   /** Refuses the handshake (503 or 429) when this gateway or its source address is at a limit. */
-  private boolean withinLimits(ServerWebSocketHandshake handshake) {
+  private boolean withinLimits(HttpServerRequest request) {
     int max = parts.limits().maxConnections();
     if (max > 0 && connections.size() >= max) {
       parts.counters().connectionLimitRefused.increment();
       log.warn(
           "WebSocket upgrade for {} refused with 503: {} connections held (max-connections)",
-          handshake.path(),
+          request.path(),
           connections.size());
-      refuse(handshake, 503, "max-connections");
+      refuse(request, 503, "max-connections");
       return false;
     }
-    String address =
-        handshake.remoteAddress() == null ? "unknown" : handshake.remoteAddress().hostAddress();
+    String address = address(request);
     if (!handshakes.allow(address, System.nanoTime())) {
       parts.counters().handshakeRateRefused.increment();
       log.info(
           "WebSocket upgrade for {} from {} refused with 429: over handshake-rate-limit ({}/s)",
-          handshake.path(),
+          request.path(),
           address,
           parts.limits().handshakeRate());
-      refuse(handshake, 429, "handshake-rate-limit");
+      refuse(request, 429, "handshake-rate-limit");
       return false;
     }
     return true;
   }
 
-  private void refuse(ServerWebSocketHandshake handshake, int status, String why) {
+  /** Answers the upgrade request with {@code status} and {@code why} as a plain-text body. */
+  private void refuse(HttpServerRequest request, int status, String why) {
     parts.counters().handshakesRefused.increment();
-    log.debug("WebSocket upgrade for {} refused with {}: {}", handshake.path(), status, why);
-    handshake.reject(status);
+    log.debug("WebSocket upgrade for {} refused with {}: {}", request.path(), status, why);
+    request.resume();
+    request
+        .response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "text/plain; charset=utf-8")
+        .end(why);
   }
 
   private void open(ServerWebSocket socket, String chargerId) {

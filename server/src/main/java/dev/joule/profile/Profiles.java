@@ -2,6 +2,7 @@ package dev.joule.profile;
 
 import dev.joule.domain.Authorization;
 import dev.joule.domain.command.TransactionLinks;
+import dev.joule.domain.reservation.ReservationLinks;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.processing.Handlers;
 import dev.joule.profile.core.ChargeSessions;
@@ -12,12 +13,14 @@ import dev.joule.profile.security.CertificateDelivery;
 import dev.joule.profile.security.ExternalCa;
 import dev.joule.profile.security.SecurityProfile;
 import dev.joule.profile.security.SigningSettings;
+import dev.joule.store.ChargerAuthRepository;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.EventRepository;
 import dev.joule.store.IdTagRepository;
 import dev.joule.store.MeterValueRepository;
+import dev.joule.store.ReservationRepository;
 import dev.joule.store.SecurityRepository;
 import dev.joule.store.TransactionRepository;
 import java.util.Map;
@@ -47,6 +50,7 @@ public final class Profiles {
             core,
             authorization,
             new ChargerRepository(),
+            new ChargerAuthRepository(),
             new ConnectorStatusRepository(),
             new EventRepository(),
             Map.of())
@@ -56,7 +60,8 @@ public final class Profiles {
             new TransactionRepository(),
             new MeterValueRepository(),
             codec,
-            new TransactionLinks(new CommandRepository()))
+            new TransactionLinks(new CommandRepository()),
+            new ReservationLinks(new ReservationRepository()))
         .register(handlers);
     new FirmwareProfile(new EventRepository()).register(handlers);
     new SecurityProfile(new SecurityRepository(), signing, delivery, external).register(handlers);

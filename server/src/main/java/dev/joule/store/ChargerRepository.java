@@ -46,6 +46,17 @@ public final class ChargerRepository {
     }
   }
 
+  /** Deletes the charger; its rows in other tables go with it (ON DELETE CASCADE). */
+  public boolean delete(Connection connection, String chargerId) {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM charger WHERE id = ?")) {
+      delete.setString(1, chargerId);
+      return delete.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
   public void recordBoot(
       Connection connection, String chargerId, BootDetails boot, String status, Instant at) {
     try (PreparedStatement update =

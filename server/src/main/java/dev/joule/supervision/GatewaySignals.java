@@ -9,10 +9,12 @@ package dev.joule.supervision;
  * @param commandsSent central-system CALLs sent to chargers since start
  * @param commandTimeouts central-system CALLs that timed out since start
  * @param replyDeadlinesMissed charger CALLs answered InternalError at the reply deadline
+ * @param authenticationFailures chargers' handshakes refused by authentication since start
  */
 public record GatewaySignals(
     int connected,
     long disconnects,
     long commandsSent,
     long commandTimeouts,
-    long replyDeadlinesMissed) {}
+    long replyDeadlinesMissed,
+    long authenticationFailures) {}

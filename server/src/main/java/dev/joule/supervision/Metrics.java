@@ -1,6 +1,8 @@
 package dev.joule.supervision;
 
+import dev.joule.alerting.Alerts;
 import dev.joule.alerting.CriticalSecurityEvents;
+import dev.joule.alerting.Rule;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.InboxMessage;
 import dev.joule.bus.InboxStats;
@@ -57,8 +59,10 @@ public final class Metrics implements ProcessingListener {
   public static final String READY = "joule.ready";
   public static final String STATUS_DROPPED = "joule.status.records.dropped";
   public static final String BUILD_INFO = "joule.build.info";
+  public static final String ALERT_FIRING = "joule.alert.firing";
   public static final String FRAMES_RATE_LIMITED = "joule.frames.rate.limited";
   public static final String HANDSHAKES_LIMITED = "joule.handshakes.limited";
+  public static final String AUTHENTICATION_FAILURES = "joule.chargers.authentication.failures";
   public static final String RATE_LIMIT_CLOSES = "joule.connections.rate.limit.closes";
   public static final String INSTANCE_UP = "joule.instance.up";
   public static final String INSTANCE_STALLED = "joule.instance.stalled";
@@ -177,6 +181,21 @@ public final class Metrics implements ProcessingListener {
   }
 
   /**
+   * {@code joule_alert_firing{alert, severity}}: 1 while Joule's own rule fires, else 0; one row
+   * per built-in rule, so a dashboard shows every alert's state without Prometheus' rules.
+   */
+  public void bindAlerts(Alerts alerts) {
+    for (Rule rule : Rule.values()) {
+      Gauge.builder(ALERT_FIRING, () -> alerts.firing().contains(rule.alertName()) ? 1 : 0)
+          .description("1 while the built-in alert rule fires")
+          .tag("alert", rule.alertName())
+          .tag("severity", rule.severity().wire())
+          .strongReference(true)
+          .register(registry);
+    }
+  }
+
+  /**
    * What the gateway's limits turned away (hardening): frames over frame-rate-limit, connections
    * closed for far exceeding it, handshakes refused by max-connections or handshake-rate-limit.
    */
@@ -214,6 +233,16 @@ public final class Metrics implements ProcessingListener {
             "SecurityEventNotifications recorded (critical: the whitepaper's critical types)")
         .tag("critical", "false")
         .register(registry);
+  }
+
+  /** Chargers' handshakes refused by authentication, one counter per reason tag. */
+  public void bindAuthenticationFailures(java.util.Map<String, LongSupplier> byReason) {
+    byReason.forEach(
+        (reason, count) ->
+            FunctionCounter.builder(AUTHENTICATION_FAILURES, held(count), LongSupplier::getAsLong)
+                .description("Charger handshakes refused by authentication (security profiles)")
+                .tag("reason", reason)
+                .register(registry));
   }
 
   /**

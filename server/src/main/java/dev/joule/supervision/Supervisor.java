@@ -257,7 +257,8 @@ public final class Supervisor implements AutoCloseable {
         cluster.stalled(),
         cluster.gone(),
         latest.inbox.deadLettered() - minuteAgo.inbox.deadLettered(),
-        securityEvents.lastMinute(clock.instant()));
+        securityEvents.lastMinute(clock.instant()),
+        latest.gateway.authenticationFailures() - minuteAgo.gateway.authenticationFailures());
   }
 
   private Sample sampleAgo(int seconds) {

@@ -29,7 +29,8 @@ class PoisonMessagesTest {
         List.of(),
         List.of(),
         count,
-        List.of());
+        List.of(),
+        0);
   }
 
   @Test

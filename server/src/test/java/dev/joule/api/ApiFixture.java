@@ -217,5 +217,10 @@ final class ApiFixture implements AutoCloseable {
     public Map<String, Instant> connected() {
       return Map.copyOf(connected);
     }
+
+    @Override
+    public void disconnect(String chargerId, String reason) {
+      connected.remove(chargerId);
+    }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.joule.ocpp.message.core.AuthorizationStatus;
+import dev.joule.security.AdmissionPolicy;
+import dev.joule.security.SecurityProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +26,8 @@ class ConfigLoaderTest {
     assertThat(config.port()).isEqualTo(8180);
     assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
     assertThat(config.embeddedDatabase()).isTrue();
-    assertThat(config.admission()).isEqualTo(Config.Admission.AUTO_REGISTER);
+    assertThat(config.security().admission()).isEqualTo(AdmissionPolicy.AUTO_REGISTER);
+    assertThat(config.security().minimum()).isEqualTo(SecurityProfile.NONE);
     assertThat(config.core().unknownIdTags()).isEqualTo(AuthorizationStatus.ACCEPTED);
     assertThat(config.gateway().maxFrameBytes()).isEqualTo(65536);
     assertThat(config.gateway().replyDeadline()).isEqualTo(Duration.ofSeconds(20));
@@ -74,7 +77,8 @@ class ConfigLoaderTest {
         "port|70000|port: must be a whole number from 0 to 65535, got '70000'",
         "reply-deadline|20|reply-deadline: must be a duration like 500ms, 30s, 5m, 2h or 7d above zero, got '20'",
         "ack-wait|0s|ack-wait: must be a duration like 500ms, 30s, 5m, 2h or 7d above zero, got '0s'",
-        "admission|everyone|admission: must be auto-register or known-only, got 'everyone'",
+        "admission|everyone|admission: must be auto-register, known-only or pending, got 'everyone'",
+        "security-profile|4|security-profile: must be a whole number from 0 to 3, got '4'",
         "boot-status|Maybe|boot-status: must be one of Accepted, Pending, Rejected, got 'Maybe'",
         "unknown-id-tags|Blocked|unknown-id-tags: must be Accepted or Invalid",
         "tolerant-ping|perhaps|tolerant-ping: must be true or false, got 'perhaps'",

@@ -74,14 +74,24 @@ class GatewayConnectionTest {
     GatewayFixture f = start(GatewayFixture.quiet());
     Processor processor = f.startProcessor();
     TestCharger charger =
-        f.track(
-            TestCharger.connect(f.vertx, f.port(), "/ocpp/RDAM%20123:a%2Fb+c", List.of("ocpp1.6")));
+        f.track(TestCharger.connect(f.vertx, f.port(), "/ocpp/RDAM%20123:a+c", List.of("ocpp1.6")));
 
     assertHeartbeatWorks(charger, "1");
 
-    assertThat(f.admitted).containsExactly("RDAM 123:a/b+c");
-    assertThat(f.gateway.connected()).containsOnlyKeys("RDAM 123:a/b+c");
-    assertThat(processor.processed.get(0).chargerId()).isEqualTo("RDAM 123:a/b+c");
+    assertThat(f.admitted).containsExactly("RDAM 123:a+c");
+    assertThat(f.gateway.connected()).containsOnlyKeys("RDAM 123:a+c");
+    assertThat(processor.processed.get(0).chargerId()).isEqualTo("RDAM 123:a+c");
+  }
+
+  @Test
+  void anIdentityBreakingTheRuleGets400BeforeAdmission() {
+    GatewayFixture f = start(GatewayFixture.quiet());
+
+    for (String path : List.of("/ocpp/a%2Fb", "/ocpp/" + "x".repeat(49), "/ocpp/caf%C3%A9")) {
+      Throwable refusal = TestCharger.refusal(f.vertx, f.port(), path, List.of("ocpp1.6"));
+      assertThat(((UpgradeRejectedException) refusal).getStatus()).as(path).isEqualTo(400);
+    }
+    assertThat(f.admitted).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.joule.bus.Reply;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.ocpp.message.core.HeartbeatResponse;
+import dev.joule.security.Admission;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -64,17 +65,19 @@ final class GatewayFixture implements AutoCloseable {
             (id, inbound, frame, at) -> frameLog.add(new Logged(id, inbound, frame)),
             Clock.systemUTC());
     server = vertx.createHttpServer(Gateway.configure(new HttpServerOptions(), settings));
-    server.requestHandler(request -> request.response().end("api"));
-    gateway.attach(server);
+    gateway.attach(server, request -> request.response().end("api"));
     await(server.listen(0, "localhost"));
   }
 
-  private boolean admit(String chargerId) {
+  private Admission.Verdict admit(Admission.Knock knock) {
+    String chargerId = knock.chargerId();
     admitted.add(chargerId);
     if (failing.contains(chargerId)) {
       throw new IllegalStateException("database down");
     }
-    return !refused.contains(chargerId);
+    return refused.contains(chargerId)
+        ? new Admission.Refused(404, "unknown charger", java.util.Optional.empty())
+        : Admission.ADMITTED;
   }
 
   int port() {

@@ -112,6 +112,10 @@ final class JouleServer implements AutoCloseable {
     return JSON.readTree(response.body());
   }
 
+  HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(api(path)).DELETE().build());
+  }
+
   /** The first column of the first row of {@code sql}, as a long. */
   long count(String sql, Object... parameters) {
     try (Connection connection = joule.dataSource().getConnection();

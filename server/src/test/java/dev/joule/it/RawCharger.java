@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,10 +23,11 @@ final class RawCharger implements AutoCloseable {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private RawCharger(HttpClient client, URI uri) {
+  private RawCharger(HttpClient client, URI uri, Map<String, String> headers) {
+    WebSocket.Builder builder = client.newWebSocketBuilder();
+    headers.forEach(builder::header);
     socket =
-        client
-            .newWebSocketBuilder()
+        builder
             .subprotocols("ocpp1.6")
             .connectTimeout(WAIT)
             .buildAsync(uri, new Listener())
@@ -40,7 +42,22 @@ final class RawCharger implements AutoCloseable {
 
   /** Over {@code client}, e.g. one with the TLS context of a test's certificates. */
   static RawCharger connect(HttpClient client, URI uri) {
-    return new RawCharger(client, uri);
+    return new RawCharger(client, uri, Map.of());
+  }
+
+  /** With extra handshake headers, e.g. {@code Authorization} for security profiles 1 and 2. */
+  static RawCharger connect(HttpClient client, URI uri, Map<String, String> headers) {
+    return new RawCharger(client, uri, headers);
+  }
+
+  /** The {@code Authorization} header of HTTP Basic auth (OCPP security profiles 1 and 2). */
+  static Map<String, String> basic(String user, String password) {
+    return Map.of(
+        "Authorization",
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   String subprotocol() {

@@ -30,7 +30,8 @@ class ComponentStatesTest {
         List.of(),
         List.of(),
         0,
-        List.of());
+        List.of(),
+        0);
   }
 
   private static ComponentState stateOf(List<Judged> judged, Component component) {

@@ -124,6 +124,10 @@ final class Dialer {
     try {
       SslContextBuilder builder = SslContextBuilder.forClient();
       config.tlsCa().ifPresent(ca -> builder.trustManager(ca.toFile())); // else the JDK's
+      if (config.clientCert().isPresent()) { // security profile 3
+        builder.keyManager(
+            config.clientCert().get().toFile(), config.clientKey().orElseThrow().toFile());
+      }
       return builder.build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new IllegalStateException("TLS is not available: " + e.getMessage(), e);

@@ -111,11 +111,11 @@ public final class Main implements Callable<Integer> {
   String mix;
 
   @Option(
-      names = "--basic-auth-password",
+      names = {"--auth-key", "--basic-auth-password"},
       defaultValue = "",
       description =
-          "send HTTP Basic credentials: the charger identity and this password (security"
-              + " profile 1); default: none")
+          "send HTTP Basic credentials: the charger identity and this AuthorizationKey"
+              + " (security profiles 1 and 2); default: none")
   String basicAuthPassword;
 
   @Option(
@@ -143,6 +143,16 @@ public final class Main implements Callable<Integer> {
               + " JDK's trust store")
   Path tlsCa;
 
+  @Option(
+      names = "--client-cert",
+      description =
+          "with wss://: present this PEM client certificate (security profile 3: its CN must be"
+              + " the charger identity, so use it with --chargers 1); needs --client-key")
+  Path clientCert;
+
+  @Option(names = "--client-key", description = "the PEM (PKCS#8) key of --client-cert")
+  Path clientKey;
+
   @Option(names = "--out", description = "also write the summary as JSON to this file")
   Path out;
 
@@ -166,7 +176,9 @@ public final class Main implements Callable<Integer> {
             basicAuthPassword,
             SourceAddresses.parse(sourceAddresses, chargers, url),
             countDelayedFrom == null ? Instant.EPOCH : countDelayedFrom,
-            Optional.ofNullable(tlsCa));
+            Optional.ofNullable(tlsCa),
+            Optional.ofNullable(clientCert),
+            Optional.ofNullable(clientKey));
     Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(Report.text(summary));

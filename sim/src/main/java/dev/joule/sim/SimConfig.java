@@ -33,6 +33,9 @@ import java.util.Optional;
  * @param countDelayedFrom answers received from this instant on are counted as delayed if they came
  *     later than {@link Stats#DELAY_THRESHOLD_NANOS}; {@link Instant#EPOCH} for the whole run
  * @param tlsCa with wss: PEM certificates to trust instead of the JDK's trust store
+ * @param clientCert with wss: the PEM client certificate every charger presents (security profile
+ *     3; its CN must be the charger's identity, so one certificate serves one charger)
+ * @param clientKey its PEM (PKCS#8) private key
  */
 record SimConfig(
     URI url,
@@ -49,9 +52,14 @@ record SimConfig(
     String basicAuthPassword,
     List<InetAddress> sourceAddresses,
     Instant countDelayedFrom,
-    Optional<Path> tlsCa) {
+    Optional<Path> tlsCa,
+    Optional<Path> clientCert,
+    Optional<Path> clientKey) {
 
   SimConfig {
+    if (clientCert.isPresent() != clientKey.isPresent()) {
+      throw new IllegalArgumentException("--client-cert and --client-key go together");
+    }
     sourceAddresses = List.copyOf(sourceAddresses);
     String scheme = Optional.ofNullable(url.getScheme()).orElse("");
     if (!scheme.equals("ws") && !scheme.equals("wss")) {

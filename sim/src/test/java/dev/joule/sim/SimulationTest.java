@@ -67,6 +67,8 @@ class SimulationTest {
             password,
             sources,
             countDelayedFrom,
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
             java.util.Optional.empty());
     return new Simulation(
             config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))

@@ -7,9 +7,12 @@ import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Response;
 import dev.joule.ocpp.json.OcppJson;
+import dev.joule.security.Secrets;
+import dev.joule.security.SecurityChanges;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
+import dev.joule.store.ReservationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +85,12 @@ public final class Commands {
     this.repository = repository;
     this.channel = channel;
     this.answers = answers;
-    this.sideEffects = new SideEffects(repository, new ChargerStateRepository());
+    this.sideEffects =
+        new SideEffects(
+            repository,
+            new ChargerStateRepository(),
+            new SecurityChanges(),
+            new ReservationRepository());
     this.clock = clock;
     this.blocking = blocking;
     this.timers = timers;
@@ -114,7 +122,8 @@ public final class Commands {
    */
   public Optional<Submitted> submit(String chargerId, Request request, Optional<Duration> ttl) {
     Action action = Action.ofRequest(request.getClass());
-    String payload = answers.writePayload((Record) request);
+    // An AuthorizationKey is stored and shown as *** (the side effect reads the request in memory).
+    String payload = Secrets.redact(answers.writePayload((Record) request));
     Instant now = clock.instant();
     Optional<CommandRepository.Row> queued =
         database.inTransaction(
@@ -358,7 +367,7 @@ public final class Commands {
 
   private void complete(Pending pending, Delivery delivery) {
     try {
-      Command done = finish(pending.id(), pending.chargerId(), pending.action(), delivery);
+      Command done = finish(pending, delivery);
       pending.outcome().complete(done);
     } catch (RuntimeException e) {
       LOG.error(
@@ -377,7 +386,10 @@ public final class Commands {
         && !offline.sent();
   }
 
-  private Command finish(long id, String chargerId, Action action, Delivery delivery) {
+  private Command finish(Pending pending, Delivery delivery) {
+    long id = pending.id();
+    String chargerId = pending.chargerId();
+    Action action = pending.action();
     Instant now = clock.instant();
     Outcome outcome = outcome(action, delivery);
     Finished finished =
@@ -403,7 +415,7 @@ public final class Commands {
                     id,
                     chargerId,
                     action,
-                    request(done.get()),
+                    pending.request(),
                     outcome.response().get(),
                     now);
                 if (action == Action.REMOTE_STOP_TRANSACTION) { // its link is not in done
@@ -434,11 +446,6 @@ public final class Commands {
             command.action(),
             command.status().wire(),
             command.errorCode()));
-  }
-
-  private Request request(CommandRepository.Row row) {
-    Action action = Action.fromWire(row.action()).orElseThrow();
-    return answers.readRequest(action, row.payloadJson());
   }
 
   private record Outcome(

@@ -1,5 +1,8 @@
 package dev.joule.domain.command;
 
+import static dev.joule.domain.reservation.ReservationStatus.CANCELLED;
+
+import dev.joule.domain.reservation.ReservationStates;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Response;
@@ -29,8 +32,12 @@ import dev.joule.ocpp.message.smartcharging.ClearChargingProfileResponse;
 import dev.joule.ocpp.message.smartcharging.ClearChargingProfileStatus;
 import dev.joule.ocpp.message.smartcharging.SetChargingProfileRequest;
 import dev.joule.ocpp.message.smartcharging.SetChargingProfileResponse;
+import dev.joule.security.AuthorizationKey;
+import dev.joule.security.Secrets;
+import dev.joule.security.SecurityChanges;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
+import dev.joule.store.ReservationRepository;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Locale;
@@ -42,26 +49,37 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>GetConfiguration: every key the charger reported; ChangeConfiguration answered Accepted or
- *       RebootRequired: the key and value (the charger's known configuration);
+ *       RebootRequired: the key and value (the charger's known configuration), an AuthorizationKey
+ *       as {@code ***}; for the whitepaper's keys, the charger's new key hash or raised security
+ *       profile ({@link SecurityChanges});
  *   <li>RemoteStopTransaction accepted: the command is linked to the transaction (a remote start is
  *       linked when its transaction starts, {@link TransactionLinks});
  *   <li>SendLocalList accepted: the list version; GetLocalListVersion: the version reported;
- *   <li>ReserveNow: the reservation with status {@code reserved} or the refusal; CancelReservation
- *       accepted: {@code cancelled};
+ *   <li>ReserveNow: the reservation with status {@code reserved} or the refusal (on a new
+ *       reservation, or the pending one that sent it); CancelReservation accepted: {@code
+ *       cancelled} (if still open: {@code domain.reservation.ReservationStatus});
  *   <li>SetChargingProfile: the profile with status {@code installed} or the refusal;
  *       ClearChargingProfile accepted: matching installed profiles become {@code cleared}.
  * </ul>
  *
- * Full semantics (a reservation used by a StartTransaction or expired, profile validity) are not
- * modelled here.
+ * A reservation used by a StartTransaction or expired is {@code domain.reservation}'s; profile
+ * validity is not modelled.
  */
 final class SideEffects {
   private final CommandRepository repository;
   private final ChargerStateRepository state;
+  private final SecurityChanges security;
+  private final ReservationRepository reservations;
 
-  SideEffects(CommandRepository repository, ChargerStateRepository state) {
+  SideEffects(
+      CommandRepository repository,
+      ChargerStateRepository state,
+      SecurityChanges security,
+      ReservationRepository reservations) {
     this.repository = repository;
     this.state = state;
+    this.security = security;
+    this.reservations = reservations;
   }
 
   void apply(
@@ -79,7 +97,8 @@ final class SideEffects {
               connection,
               chargerId,
               key.key(),
-              Optional.ofNullable(key.value()),
+              Optional.ofNullable(key.value())
+                  .map(value -> AuthorizationKey.isKeyName(key.key()) ? Secrets.REDACTED : value),
               Optional.of(key.readonly()),
               at);
         }
@@ -88,8 +107,15 @@ final class SideEffects {
           when changed.status() == ConfigurationStatus.ACCEPTED
               || changed.status() == ConfigurationStatus.REBOOT_REQUIRED -> {
         ChangeConfigurationRequest change = (ChangeConfigurationRequest) request;
+        security.changed(connection, chargerId, change.key(), change.value(), at);
         repository.putConfiguration(
-            connection, chargerId, change.key(), Optional.of(change.value()), Optional.empty(), at);
+            connection,
+            chargerId,
+            change.key(),
+            Optional.of(
+                AuthorizationKey.isKeyName(change.key()) ? Secrets.REDACTED : change.value()),
+            Optional.empty(),
+            at);
       }
       case RemoteStopTransactionResponse stopped
           when stopped.status() == RemoteStartStopStatus.ACCEPTED ->
@@ -103,28 +129,31 @@ final class SideEffects {
       case ReserveNowResponse reserved -> {
         ReserveNowRequest reserve = (ReserveNowRequest) request;
         boolean accepted = reserved.status() == ReservationStatus.ACCEPTED;
-        state.putReservation(
+        reservations.answered(
             connection,
             chargerId,
-            new ChargerStateRepository.Reservation(
+            new ReservationRepository.Reserve(
                 reserve.reservationId(),
                 reserve.connectorId(),
                 reserve.idTag(),
                 Optional.ofNullable(reserve.parentIdTag()),
-                reserve.expiryDate(),
-                accepted ? "reserved" : word(reserved.status()),
-                commandId,
-                at),
-            accepted);
+                reserve.expiryDate()),
+            ReservationStates.answer(reserved.status()).wire(),
+            accepted,
+            ReservationStates.from(ReservationStates.answer(reserved.status())),
+            commandId,
+            at);
       }
       case CancelReservationResponse cancelled
           when cancelled.status() == CancelReservationStatus.ACCEPTED ->
-          state.setReservationStatus(
+          reservations.move(
               connection,
               chargerId,
               ((CancelReservationRequest) request).reservationId(),
-              "cancelled",
-              commandId,
+              CANCELLED.wire(),
+              ReservationStates.from(CANCELLED),
+              Optional.of(commandId),
+              Optional.empty(),
               at);
       case SetChargingProfileResponse set -> {
         SetChargingProfileRequest install = (SetChargingProfileRequest) request;

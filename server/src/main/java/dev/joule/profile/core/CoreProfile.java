@@ -12,10 +12,12 @@ import dev.joule.ocpp.message.core.DataTransferResponse;
 import dev.joule.ocpp.message.core.DataTransferStatus;
 import dev.joule.ocpp.message.core.HeartbeatRequest;
 import dev.joule.ocpp.message.core.HeartbeatResponse;
+import dev.joule.ocpp.message.core.RegistrationStatus;
 import dev.joule.ocpp.message.core.StatusNotificationRequest;
 import dev.joule.ocpp.message.core.StatusNotificationResponse;
 import dev.joule.processing.CallContext;
 import dev.joule.processing.Handlers;
+import dev.joule.store.ChargerAuthRepository;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.EventRepository;
@@ -30,6 +32,7 @@ public final class CoreProfile {
   private final CoreSettings settings;
   private final Authorization authorization;
   private final ChargerRepository chargers;
+  private final ChargerAuthRepository auth;
   private final ConnectorStatusRepository statuses;
   private final EventRepository events;
   private final Map<String, DataTransferHandler> vendors;
@@ -38,12 +41,14 @@ public final class CoreProfile {
       CoreSettings settings,
       Authorization authorization,
       ChargerRepository chargers,
+      ChargerAuthRepository auth,
       ConnectorStatusRepository statuses,
       EventRepository events,
       Map<String, DataTransferHandler> vendors) {
     this.settings = settings;
     this.authorization = authorization;
     this.chargers = chargers;
+    this.auth = auth;
     this.statuses = statuses;
     this.events = events;
     this.vendors = Map.copyOf(vendors);
@@ -59,6 +64,12 @@ public final class CoreProfile {
   }
 
   BootNotificationResponse boot(CallContext c, BootNotificationRequest r) {
+    // Admitted unknown by admission: pending, it waits for an operator (1.6 §4.2: Pending, the
+    // charger retries BootNotification after the interval).
+    RegistrationStatus status =
+        auth.pending(c.connection(), c.chargerId())
+            ? RegistrationStatus.PENDING
+            : settings.bootStatus();
     chargers.recordBoot(
         c.connection(),
         c.chargerId(),
@@ -72,10 +83,10 @@ public final class CoreProfile {
             r.imsi(),
             r.meterType(),
             r.meterSerialNumber()),
-        settings.bootStatus().wire(),
+        status.wire(),
         c.receivedAt());
     return new BootNotificationResponse(
-        settings.bootStatus(), c.now(), (int) settings.heartbeatInterval().toSeconds());
+        status, c.now(), (int) settings.heartbeatInterval().toSeconds());
   }
 
   HeartbeatResponse heartbeat(CallContext c, HeartbeatRequest r) {
