@@ -86,9 +86,10 @@ public final class SecurityProfile {
   }
 
   /**
-   * Accepted only when the CSR checks out and a CA is configured; the signed certificate follows as
-   * a CertificateSigned command once the answer is committed (whitepaper edition 3, "Installing a
-   * Charge Point certificate": SignCertificate.conf first, then CertificateSigned.req).
+   * Accepted only when the CSR checks out and a CA is configured; the certificate follows as a
+   * CertificateSigned command once the answer is committed, signed here or by the external CA
+   * (whitepaper edition 3, "Installing a Charge Point certificate": SignCertificate.conf first,
+   * then CertificateSigned.req).
    */
   SignCertificateResponse signCertificate(CallContext c, SignCertificateRequest r) {
     if (signing.ca().isEmpty() && signing.hook().isEmpty()) {
