@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
 /**
  * Operator commands: {@code POST /api/v1/chargers/{id}/commands/{Action}} for every action of the
  * action table that the central system initiates, {@code GET /api/v1/commands/{commandId}}, and the
- * lists {@code GET /api/v1/commands?chargerId=&status=} and {@code GET
- * /api/v1/chargers/{id}/commands?status=} (newest first, cursor pagination like the read API).
+ * lists {@code GET /api/v1/commands?chargerId=&status=&action=} and {@code GET
+ * /api/v1/chargers/{id}/commands?status=&action=} (newest first, cursor pagination like the read
+ * API).
  *
  * <p>The body is the OCPP request payload, validated strictly (unknown fields refused, decision
  * 0003): a fault is a 400 naming the field, the reason and the CALLERROR code the charger would
@@ -144,24 +145,25 @@ public final class CommandApi {
   }
 
   private void list(RoutingContext rc) {
-    Query query = Query.ofList(rc, "chargerId", "status");
+    Query query = Query.ofList(rc, "chargerId", "status", "action");
     list(rc, query, query.text("chargerId"));
   }
 
   private void listOfCharger(RoutingContext rc) {
-    Query query = Query.ofList(rc, "status");
+    Query query = Query.ofList(rc, "status", "action");
     list(rc, query, Optional.of(rc.pathParam("id")));
   }
 
   private void list(RoutingContext rc, Query query, Optional<String> chargerId) {
     Optional<CommandStatus> status = query.text("status").map(CommandApi::status);
+    Optional<Action> action = query.text("action").map(CommandApi::action);
     PageRequest page = query.page(LIST, 1);
     Optional<Long> before = page.isFirst() ? Optional.empty() : Optional.of(page.afterNumber(0));
     replies.json(
         rc,
         () ->
             page.page(
-                commands.list(chargerId, status, before, page.limit() + 1).stream()
+                commands.list(chargerId, status, action, before, page.limit() + 1).stream()
                     .map(CommandView::of)
                     .toList(),
                 view -> List.of(Long.toString(view.id()))));

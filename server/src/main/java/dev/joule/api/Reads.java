@@ -1,7 +1,9 @@
 package dev.joule.api;
 
 import dev.joule.domain.ChargerConnections;
+import dev.joule.domain.command.CommandStatus;
 import dev.joule.domain.command.Commands;
+import dev.joule.ocpp.Action;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -69,9 +71,28 @@ public final class Reads {
 
   /** The newest {@code limit} commands sent to a charger, with their outcomes. */
   public List<CommandView> commands(String chargerId, int limit) {
-    return commands.list(Optional.of(chargerId), Optional.empty(), Optional.empty(), limit).stream()
+    return commands
+        .list(Optional.of(chargerId), Optional.empty(), Optional.empty(), Optional.empty(), limit)
+        .stream()
         .map(CommandView::of)
         .toList();
+  }
+
+  /**
+   * The newest accepted GetConfiguration of a charger: its answer is the configuration as the
+   * charger last reported it (OCPP 1.6 §6.11, {@code configurationKey} and {@code unknownKey}).
+   */
+  public Optional<CommandView> lastConfiguration(String chargerId) {
+    return commands
+        .list(
+            Optional.of(chargerId),
+            Optional.of(CommandStatus.ACCEPTED),
+            Optional.of(Action.GET_CONFIGURATION),
+            Optional.empty(),
+            1)
+        .stream()
+        .findFirst()
+        .map(CommandView::of);
   }
 
   /** One command, as {@code GET /commands/{id}} shows it. */

@@ -44,6 +44,7 @@ final class ChargerPages {
     router.get(Console.CHARGERS + "/:id/connectors").handler(this::connectors);
     router.get(Console.CHARGERS + "/:id/transactions").handler(this::transactions);
     router.get(Console.CHARGERS + "/:id/commands").handler(this::commands);
+    router.get(Console.CHARGERS + "/:id/configuration").handler(this::configuration);
   }
 
   /** A charger as a row of the list. */
@@ -153,6 +154,7 @@ final class ChargerPages {
           scope.put("commandsPost", href + "/commands");
           scope.putAll(transactionScope(id));
           scope.putAll(commandScope(id));
+          scope.putAll(configurationScope(id));
           return Rendered.ok(pages.templates().render("charger", scope));
         });
   }
@@ -177,6 +179,23 @@ final class ChargerPages {
   private void commands(RoutingContext rc) {
     String id = rc.pathParam("id");
     pages.respond(rc, () -> Rendered.ok(pages.templates().render("commands", commandScope(id))));
+  }
+
+  private void configuration(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    pages.respond(
+        rc, () -> Rendered.ok(pages.templates().render("configuration", configurationScope(id))));
+  }
+
+  private Map<String, Object> configurationScope(String id) {
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("configurationUrl", Links.charger(id) + "/configuration");
+    reads
+        .lastConfiguration(id)
+        .ifPresentOrElse(
+            read -> scope.put("configuration", Configuration.of(read)),
+            () -> scope.put("noConfiguration", true));
+    return scope;
   }
 
   private Map<String, Object> fragmentScope(String id) {

@@ -26,6 +26,7 @@ final class Templates {
           "commands",
           "command-form",
           "command-result",
+          "configuration",
           "health",
           "health-panel",
           "error");

@@ -153,22 +153,26 @@ public final class CommandRepository {
       Connection connection,
       Optional<String> chargerId,
       Optional<String> status,
+      Optional<String> action,
       Optional<Long> beforeId,
       int limit) {
     String sql =
         "SELECT "
             + COLUMNS
             + " FROM command WHERE (?::text IS NULL OR charger_id = ?)"
-            + " AND (?::text IS NULL OR status = ?) AND (?::bigint IS NULL OR id < ?)"
+            + " AND (?::text IS NULL OR status = ?) AND (?::text IS NULL OR action = ?)"
+            + " AND (?::bigint IS NULL OR id < ?)"
             + " ORDER BY id DESC LIMIT ?";
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       setText(query, 1, chargerId);
       setText(query, 2, chargerId);
       setText(query, 3, status);
       setText(query, 4, status);
-      setLong(query, 5, beforeId);
-      setLong(query, 6, beforeId);
-      query.setInt(7, limit);
+      setText(query, 5, action);
+      setText(query, 6, action);
+      setLong(query, 7, beforeId);
+      setLong(query, 8, beforeId);
+      query.setInt(9, limit);
       List<Row> rows = new ArrayList<>();
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {

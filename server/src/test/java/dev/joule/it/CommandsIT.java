@@ -122,6 +122,15 @@ class CommandsIT {
       JsonNode rejected =
           JSON.readTree(joule.get("/api/v1/commands?chargerId=CP-CMD-1&status=rejected").body());
       assertThat(rejected.path("items")).hasSize(2);
+      JsonNode configurations =
+          JSON.readTree(
+              joule
+                  .get("/api/v1/chargers/CP-CMD-1/commands?action=GetConfiguration&status=accepted")
+                  .body());
+      assertThat(configurations.path("items")).hasSize(1);
+      assertThat(configurations.path("items").get(0).path("id").asLong())
+          .isEqualTo(get.path("id").asLong());
+      assertThat(joule.get("/api/v1/commands?action=Heartbeat").statusCode()).isEqualTo(400);
       JsonNode one =
           JSON.readTree(joule.get("/api/v1/commands/" + reset.path("id").asLong()).body());
       assertThat(one.path("action").asText()).isEqualTo("Reset");

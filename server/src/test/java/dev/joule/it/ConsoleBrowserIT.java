@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -137,6 +138,26 @@ class ConsoleBrowserIT {
               browser.findElement(By.id("commands")).getText().contains("TriggerMessage")
                   && browser.findElement(By.id("commands")).getText().contains("accepted"));
 
+      assertThat(browser.findElement(By.id("configuration")).getText()).contains("Not read yet");
+      new Select(browser.findElement(By.id("command-action"))).selectByValue("GetConfiguration");
+      waitFor(
+          d ->
+              browser.findElement(By.id("send-command")).getText().equals("Send GetConfiguration"));
+      browser.findElement(By.id("send-command")).click();
+      String read = charger.next();
+      assertThat(read).contains("\"GetConfiguration\"");
+      charger.send(
+          "[3,\""
+              + read.split("\"")[1]
+              + "\",{\"configurationKey\":[{\"key\":\"HeartbeatInterval\",\"readonly\":false,"
+              + "\"value\":\"300\"},{\"key\":\"NumberOfConnectors\",\"readonly\":true,"
+              + "\"value\":\"1\"}],\"unknownKey\":[]}]");
+      waitFor(d -> !configuration("HeartbeatInterval").isEmpty());
+      assertThat(configuration("HeartbeatInterval"))
+          .containsExactly("HeartbeatInterval", "300", "no");
+      assertThat(configuration("NumberOfConnectors"))
+          .containsExactly("NumberOfConnectors", "1", "yes");
+
       awaitLive();
       assertThat(charger.call(status("s3", 1, "Faulted"))).startsWith("[3,\"s3\"");
       waitFor(d -> browser.findElement(By.id("connectors")).getText().contains("Faulted"));
@@ -196,6 +217,15 @@ class ConsoleBrowserIT {
     return browser.findElement(By.cssSelector("tr.charger[data-charger='" + CHARGER + "']"));
   }
 
+  /** The cells of the configuration table's row of {@code key}; empty while there is none. */
+  private static List<String> configuration(String key) {
+    return browser
+        .findElements(By.cssSelector("#configuration tr.config-key[data-key='" + key + "'] td"))
+        .stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+
   private static String statusOfCommand() {
     List<WebElement> status = browser.findElements(By.id("command-status"));
     return status.isEmpty() ? "" : status.get(0).getText();
@@ -203,7 +233,10 @@ class ConsoleBrowserIT {
 
   private static void waitFor(
       java.util.function.Function<? super org.openqa.selenium.WebDriver, ?> condition) {
-    new WebDriverWait(browser, WAIT).until(condition);
+    // A live update replaces the element a condition is reading: read it again.
+    new WebDriverWait(browser, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   private static void open(String path) {

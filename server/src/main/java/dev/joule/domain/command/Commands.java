@@ -201,13 +201,19 @@ public final class Commands {
   public List<Command> list(
       Optional<String> chargerId,
       Optional<CommandStatus> status,
+      Optional<Action> action,
       Optional<Long> beforeId,
       int limit) {
     return database
         .inTransaction(
             connection ->
                 repository.list(
-                    connection, chargerId, status.map(CommandStatus::wire), beforeId, limit))
+                    connection,
+                    chargerId,
+                    status.map(CommandStatus::wire),
+                    action.map(Action::wire),
+                    beforeId,
+                    limit))
         .stream()
         .map(Commands::command)
         .toList();
