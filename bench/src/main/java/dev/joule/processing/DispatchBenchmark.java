@@ -82,7 +82,8 @@ public class DispatchBenchmark {
             Instant.now(),
             null,
             writes,
-            EventSink.NONE);
+            EventSink.NONE,
+            work -> {});
     String frame =
         codec.writeResult(
             m.call().messageId(),

@@ -126,6 +126,24 @@ public enum Rule {
       return "instance gone: " + String.join("; ", s.goneInstances());
     }
   },
+  /**
+   * A charger reported a security event of a type the whitepaper marks critical (edition 3,
+   * appendix "Security events"; profile.security.SecurityEventTypes). A warning: it concerns one
+   * charger, not Joule, so it opens no status-page incident.
+   */
+  CHARGER_SECURITY_EVENT("ChargerSecurityEvent", Severity.WARNING) {
+    @Override
+    boolean breached(Signals s, AlertSettings t) {
+      return !s.criticalSecurityEvents().isEmpty();
+    }
+
+    @Override
+    String describe(Signals s) {
+      return s.criticalSecurityEvents().size()
+          + " critical security event(s) from chargers in the last minute: "
+          + String.join("; ", s.criticalSecurityEvents());
+    }
+  },
   CHARGER_AUTHENTICATION_FAILURES("ChargerAuthenticationFailures", Severity.WARNING) {
     @Override
     boolean breached(Signals s, AlertSettings t) {

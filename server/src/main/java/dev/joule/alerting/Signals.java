@@ -24,6 +24,8 @@ import java.util.List;
  *     every node but the acting supervisor)
  * @param goneInstances instances of the cluster without a heartbeat, in words (idem)
  * @param deadLetteredLastMinute CALLs set aside as poison (max-deliver reached) in the last minute
+ * @param criticalSecurityEvents critical SecurityEventNotifications this node recorded in the last
+ *     minute, in words ("CP-1 TamperDetectionActivated (lid open)")
  * @param authenticationFailuresLastMinute chargers' handshakes refused by authentication in the
  *     last minute (wrong or missing key or certificate, downgrade, unknown identity)
  */
@@ -44,9 +46,11 @@ public record Signals(
     List<String> stalledInstances,
     List<String> goneInstances,
     long deadLetteredLastMinute,
+    List<String> criticalSecurityEvents,
     long authenticationFailuresLastMinute) {
 
   public Signals {
+    criticalSecurityEvents = List.copyOf(criticalSecurityEvents);
     stalledInstances = List.copyOf(stalledInstances);
     goneInstances = List.copyOf(goneInstances);
   }

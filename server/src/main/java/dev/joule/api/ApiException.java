@@ -4,7 +4,7 @@ package dev.joule.api;
  * A request the API answers with an error status and a message meant for the client. Thrown
  * anywhere in a request; {@link ApiErrors} alone turns it into the JSON error response.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
   private final int status;
 
   private ApiException(int status, String message) {
@@ -13,12 +13,12 @@ final class ApiException extends RuntimeException {
   }
 
   /** 400: a parameter (query, path or body field) named {@code name} is wrong, and why. */
-  static ApiException badParameter(String name, String why) {
+  public static ApiException badParameter(String name, String why) {
     return new ApiException(400, name + ": " + why);
   }
 
   /** 404: {@code what} (e.g. "charger 'CP-1'") does not exist. */
-  static ApiException notFound(String what) {
+  public static ApiException notFound(String what) {
     return new ApiException(404, what + " not found");
   }
 
@@ -27,7 +27,7 @@ final class ApiException extends RuntimeException {
     return new ApiException(409, why);
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 }

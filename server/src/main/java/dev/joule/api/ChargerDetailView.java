@@ -9,7 +9,7 @@ import java.time.Instant;
  * (SendLocalList) or reported (GetLocalListVersion), null when unknown; then its security
  * registration.
  */
-record ChargerDetailView(
+public record ChargerDetailView(
     @JsonUnwrapped ChargerView charger,
     Instant registeredAt,
     Instant lastHeartbeat,
@@ -25,7 +25,7 @@ record ChargerDetailView(
   record Security(int securityProfile, boolean authorizationKeySet, boolean pending) {}
 
   /** Hardware identity from the last BootNotification; null where the charger sent none. */
-  record BootDetails(
+  public record BootDetails(
       String chargePointSerial,
       String chargeBoxSerial,
       String iccid,

@@ -30,9 +30,10 @@ final class ChargerQueries {
     this.connections = connections;
   }
 
-  /** Chargers ordered by id; the cursor carries the last id. */
-  Page<ChargerView> list(PageRequest page) {
+  /** Chargers matching {@code filter}, ordered by id; the cursor carries the last id. */
+  Page<ChargerView> list(ChargerFilter filter, PageRequest page) {
     Select select = new Select(COLUMNS).orderBy("id").pageOf(page);
+    filter.applyTo(select, connections);
     if (!page.isFirst()) {
       select.where("id > ?", page.afterText(0));
     }

@@ -3,19 +3,26 @@ package dev.joule.api;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@code /chargers}: the list, one charger, and its connector status history. */
+/** {@code /chargers}: the list, one charger, its connector status history and its frames. */
 final class ChargerRoutes {
   static final String CHARGERS = ReadApi.PREFIX + "/chargers";
   static final String CHARGER = CHARGERS + "/:id";
   static final String STATUS_HISTORY = CHARGER + "/status-history";
+  static final String MESSAGES = CHARGER + "/messages";
 
   private final ChargerQueries chargers;
   private final StatusHistoryQueries history;
+  private final MessageLogQueries messages;
   private final Replies replies;
 
-  ChargerRoutes(ChargerQueries chargers, StatusHistoryQueries history, Replies replies) {
+  ChargerRoutes(
+      ChargerQueries chargers,
+      StatusHistoryQueries history,
+      MessageLogQueries messages,
+      Replies replies) {
     this.chargers = chargers;
     this.history = history;
+    this.messages = messages;
     this.replies = replies;
   }
 
@@ -23,11 +30,20 @@ final class ChargerRoutes {
     router.get(CHARGERS).handler(this::list);
     router.get(CHARGER).handler(this::one);
     router.get(STATUS_HISTORY).handler(this::statusHistory);
+    router.get(MESSAGES).handler(this::messages);
+  }
+
+  private void messages(RoutingContext rc) {
+    PageRequest page = Query.ofList(rc).page(MessageLogQueries.LIST, 2);
+    String id = rc.pathParam("id");
+    replies.json(rc, () -> messages.recent(id, page));
   }
 
   private void list(RoutingContext rc) {
-    PageRequest page = Query.ofList(rc).page(ChargerQueries.LIST, 1);
-    replies.json(rc, () -> chargers.list(page));
+    Query query = Query.ofList(rc, "idPrefix", "connected", "status");
+    ChargerFilter filter = ChargerFilter.of(query);
+    PageRequest page = query.page(ChargerQueries.LIST, 1);
+    replies.json(rc, () -> chargers.list(filter, page));
   }
 
   private void one(RoutingContext rc) {

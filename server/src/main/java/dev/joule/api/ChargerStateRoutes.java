@@ -3,6 +3,7 @@ package dev.joule.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.joule.store.ChargerStateRepository;
+import dev.joule.store.ReservationRepository;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -19,6 +20,7 @@ final class ChargerStateRoutes {
 
   private final Database database;
   private final ChargerStateRepository state = new ChargerStateRepository();
+  private final ReservationRepository reservations = new ReservationRepository();
   private final Replies replies;
 
   ChargerStateRoutes(Database database, Replies replies) {
@@ -39,7 +41,8 @@ final class ChargerStateRoutes {
       String parentIdTag,
       Instant expiryDate,
       String status,
-      long commandId,
+      Long commandId,
+      Integer transactionId,
       Instant updatedAt) {}
 
   /** A charging profile as SetChargingProfile sent it ({@code profile}), with its status. */
@@ -60,7 +63,7 @@ final class ChargerStateRoutes {
         rc,
         () ->
             new Page<>(
-                database.run(connection -> state.reservations(connection, id)).stream()
+                database.run(connection -> reservations.ofCharger(connection, id)).stream()
                     .map(
                         r ->
                             new ReservationView(
@@ -70,7 +73,8 @@ final class ChargerStateRoutes {
                                 r.parentIdTag().orElse(null),
                                 r.expiryDate(),
                                 r.status(),
-                                r.commandId(),
+                                r.commandId().orElse(null),
+                                r.transactionId().orElse(null),
                                 r.updatedAt()))
                     .toList(),
                 null));

@@ -11,7 +11,7 @@ import java.util.List;
  * @param connected whether it holds a connection to the gateway now
  * @param connectedSince when that connection opened; null when not connected
  */
-record ChargerView(
+public record ChargerView(
     String id,
     String vendor,
     String model,

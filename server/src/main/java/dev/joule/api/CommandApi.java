@@ -64,7 +64,9 @@ public final class CommandApi {
 
   private final Commands commands;
   private final Replies replies;
-  private final OcppJson strict = new OcppJson(Side.CENTRAL_SYSTEM, UnknownFields.REJECT);
+
+  /** Reads command bodies strictly: unknown fields refused (decision 0003). */
+  private static final OcppJson STRICT = new OcppJson(Side.CENTRAL_SYSTEM, UnknownFields.REJECT);
 
   public CommandApi(Commands commands, Executor blocking) {
     this.commands = commands;
@@ -90,19 +92,7 @@ public final class CommandApi {
     Action action = action(rc.pathParam("action"));
     Buffer body = rc.body().buffer();
     String json = body == null || body.length() == 0 ? "{}" : body.toString(StandardCharsets.UTF_8);
-    Request request;
-    try {
-      request = strict.readRequest(action, json);
-    } catch (OcppViolation e) {
-      throw ApiException.badParameter("body", e.description() + " (" + e.errorCode().wire() + ")");
-    }
-    if (request instanceof ChangeConfigurationRequest change) {
-      SecurityChanges.problem(change.key(), change.value())
-          .ifPresent(
-              problem -> {
-                throw ApiException.badParameter("value", problem);
-              });
-    }
+    Request request = readRequest(action, json);
     replies.reply(
         rc,
         () -> {
@@ -149,7 +139,7 @@ public final class CommandApi {
         () ->
             commands
                 .find(id)
-                .map(CommandView::of)
+                .map(command -> CommandView.of(command, commands.notifications(id)))
                 .orElseThrow(() -> ApiException.notFound("command '" + raw + "'")));
   }
 
@@ -177,7 +167,30 @@ public final class CommandApi {
                 view -> List.of(Long.toString(view.id()))));
   }
 
-  static Action action(String wire) {
+  /**
+   * The request of {@code action} in {@code json}, validated as the charger would validate it; a
+   * fault is a 400 naming the field, the reason and the CALLERROR code. The console reads its
+   * command forms through this too, so both refuse the same payloads.
+   */
+  public static Request readRequest(Action action, String json) {
+    Request request;
+    try {
+      request = STRICT.readRequest(action, json);
+    } catch (OcppViolation e) {
+      throw ApiException.badParameter("body", e.description() + " (" + e.errorCode().wire() + ")");
+    }
+    if (request instanceof ChangeConfigurationRequest change) {
+      SecurityChanges.problem(change.key(), change.value())
+          .ifPresent(
+              problem -> {
+                throw ApiException.badParameter("value", problem);
+              });
+    }
+    return request;
+  }
+
+  /** The command action named {@code wire}; anything else is a 400 listing the commands. */
+  public static Action action(String wire) {
     return Action.fromWire(wire)
         .filter(ACTIONS::contains)
         .orElseThrow(

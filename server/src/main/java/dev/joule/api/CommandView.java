@@ -3,15 +3,20 @@ package dev.joule.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.joule.domain.command.Command;
+import dev.joule.domain.command.Notification;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A command as the API shows it. {@code payload} and {@code response} are the OCPP JSON objects as
  * sent and as the charger answered; {@code errorCode}/{@code errorDescription} carry a CALLERROR,
  * or Joule's reason for timeout, offline or a restart. {@code transactionId}: the transaction a
- * RemoteStartTransaction caused or a RemoteStopTransaction stopped, null otherwise.
+ * RemoteStartTransaction caused or a RemoteStopTransaction stopped, null otherwise. {@code
+ * notifications}: in {@code GET /commands/{id}}, the LogStatusNotifications of a GetLog or the
+ * SignedFirmwareStatusNotifications of a SignedUpdateFirmware (same requestId), oldest first; empty
+ * for other actions; null in lists and in a command's submission answer.
  */
-record CommandView(
+public record CommandView(
     long id,
     String chargerId,
     String action,
@@ -23,9 +28,17 @@ record CommandView(
     Instant queuedAt,
     Instant sentAt,
     Instant completedAt,
-    Integer transactionId) {
+    Integer transactionId,
+    List<NotificationView> notifications) {
+
+  /** A charger's status report on this command. */
+  record NotificationView(String action, String status, Integer requestId, Instant receivedAt) {}
 
   static CommandView of(Command command) {
+    return of(command, null);
+  }
+
+  static CommandView of(Command command, List<Notification> notifications) {
     return new CommandView(
         command.id(),
         command.chargerId(),
@@ -38,7 +51,15 @@ record CommandView(
         command.queuedAt(),
         command.sentAt().orElse(null),
         command.completedAt().orElse(null),
-        command.transactionId().orElse(null));
+        command.transactionId().orElse(null),
+        notifications == null
+            ? null
+            : notifications.stream()
+                .map(
+                    n ->
+                        new NotificationView(
+                            n.action(), n.status(), n.requestId().orElse(null), n.receivedAt()))
+                .toList());
   }
 
   private static JsonNode tree(String json) {

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param chargerTimestamp the time the charger put in its StatusNotification, as it sent it
  * @param receivedAt when Joule received it
  */
-record ConnectorView(
+public record ConnectorView(
     int connectorId,
     String status,
     String errorCode,

@@ -56,7 +56,11 @@ public final class EventsApi {
     router.get(EVENTS).handler(this::open);
   }
 
-  private void open(RoutingContext rc) {
+  /**
+   * Answers {@code rc} with the stream, as {@code GET /api/v1/events} would: the console serves it
+   * behind its session cookie, since a browser's EventSource cannot send a bearer token.
+   */
+  public void open(RoutingContext rc) {
     Query query = Query.of(rc, "chargerId");
     Optional<String> chargerId = query.text("chargerId");
     long position = position(rc.request().getHeader("Last-Event-ID"));

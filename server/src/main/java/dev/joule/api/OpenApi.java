@@ -90,6 +90,13 @@ public final class OpenApi {
           }
         }
         StatusApiDocs.describe(template, method, operation, parameters);
+        if (template.equals(ChargerRoutes.CHARGERS)) {
+          parameters
+              .add(parameter("idPrefix", "query"))
+              .add(parameter("connected", "query"))
+              .add(parameter("status", "query"));
+        }
+        ReservationApiDocs.describe(template, method, operation, parameters);
         if (template.equals(EventsApi.EVENTS)) {
           operation.put("summary", "Server-Sent Events; see docs/events.md");
           parameters.add(parameter("chargerId", "query")).add(parameter("Last-Event-ID", "header"));
@@ -127,8 +134,11 @@ public final class OpenApi {
     return parameter;
   }
 
-  /** A JSON schema of a request record: its components, required unless annotated nullable. */
-  static JsonNode schema(Type type) {
+  /**
+   * A JSON schema of a request record: its components, required unless annotated nullable. The
+   * console builds its command forms from the same schema.
+   */
+  public static JsonNode schema(Type type) {
     ObjectNode schema = NODES.objectNode();
     if (type instanceof ParameterizedType list) {
       schema.put("type", "array");

@@ -8,4 +8,4 @@ import java.util.List;
  * @param items the items of this page, in the list's order
  * @param next the cursor of the following page, or null (JSON null) on the last page
  */
-record Page<T>(List<T> items, String next) {}
+public record Page<T>(List<T> items, String next) {}

@@ -19,6 +19,14 @@ final class Params {
     }
   }
 
+  static boolean bool(String name, String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw ApiException.badParameter(name, "'" + value + "' is not true or false");
+    };
+  }
+
   static int integer(String name, String value, int min, int max) {
     try {
       int number = Integer.parseInt(value);

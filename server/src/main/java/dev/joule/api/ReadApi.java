@@ -12,9 +12,10 @@ import javax.sql.DataSource;
  * <h2>Resources</h2>
  *
  * <ul>
- *   <li>{@code GET /api/v1/chargers}, {@code GET /api/v1/chargers/{id}}, {@code GET
- *       /api/v1/chargers/{id}/status-history?connectorId=}, {@code GET
- *       /api/v1/chargers/{id}/reservations}, {@code GET /api/v1/chargers/{id}/charging-profiles}
+ *   <li>{@code GET /api/v1/chargers?idPrefix=&connected=&status=}, {@code GET
+ *       /api/v1/chargers/{id}}, {@code GET /api/v1/chargers/{id}/status-history?connectorId=},
+ *       {@code GET /api/v1/chargers/{id}/messages}, {@code GET /api/v1/chargers/{id}/reservations},
+ *       {@code GET /api/v1/chargers/{id}/charging-profiles}
  *   <li>{@code GET /api/v1/transactions?chargerId=&status=open|stopped&from=&to=}, {@code GET
  *       /api/v1/transactions/{id}}, {@code GET /api/v1/transactions/{id}/meter-values}
  *   <li>{@code GET /api/v1/id-tags}, and {@code GET}, {@code PUT}, {@code DELETE} on {@code
@@ -54,6 +55,7 @@ public final class ReadApi {
   private final TransactionRoutes transactions;
   private final IdTagRoutes idTags;
   private final ChargerStateRoutes chargerState;
+  private final SecurityRoutes security;
 
   /**
    * @param dataSource the Joule database (schema of {@code db/migration})
@@ -67,12 +69,16 @@ public final class ReadApi {
     Replies replies = new Replies(blocking);
     this.chargers =
         new ChargerRoutes(
-            new ChargerQueries(database, connections), new StatusHistoryQueries(database), replies);
+            new ChargerQueries(database, connections),
+            new StatusHistoryQueries(database),
+            new MessageLogQueries(database),
+            replies);
     this.transactions =
         new TransactionRoutes(
             new TransactionQueries(database), new MeterValueQueries(database), replies);
     this.idTags = new IdTagRoutes(new IdTagStore(database), clock, replies);
     this.chargerState = new ChargerStateRoutes(database, replies);
+    this.security = new SecurityRoutes(new SecurityQueries(database), replies);
   }
 
   /** Adds the routes, and the JSON error handling of {@code /api/v1}, to {@code router}. */
@@ -81,6 +87,7 @@ public final class ReadApi {
     transactions.mount(router);
     idTags.mount(router);
     chargerState.mount(router);
+    security.mount(router);
     ApiErrors.mount(router);
   }
 }

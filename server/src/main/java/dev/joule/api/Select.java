@@ -50,10 +50,17 @@ final class Select {
   PreparedStatement prepare(Connection connection) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql());
     for (int i = 0; i < values.size(); i++) {
-      statement.setObject(i + 1, jdbcValue(values.get(i)));
+      if (values.get(i) instanceof TextArray array) {
+        statement.setArray(i + 1, connection.createArrayOf("text", array.values().toArray()));
+      } else {
+        statement.setObject(i + 1, jdbcValue(values.get(i)));
+      }
     }
     return statement;
   }
+
+  /** A bound {@code text[]}, e.g. for {@code id = ANY (?)}. */
+  record TextArray(java.util.Collection<String> values) {}
 
   static Object jdbcValue(Object value) {
     return value instanceof Instant instant

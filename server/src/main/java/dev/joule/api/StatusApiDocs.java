@@ -65,7 +65,7 @@ final class StatusApiDocs {
     }
   }
 
-  private static void query(ArrayNode params, String... names) {
+  static void query(ArrayNode params, String... names) {
     for (String name : names) {
       ObjectNode parameter = params.addObject().put("name", name).put("in", "query");
       parameter.put("required", false);

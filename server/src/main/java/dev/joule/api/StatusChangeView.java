@@ -3,7 +3,7 @@ package dev.joule.api;
 import java.time.Instant;
 
 /** One StatusNotification in a charger's history. */
-record StatusChangeView(
+public record StatusChangeView(
     long id,
     int connectorId,
     String status,

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Whether a transaction has been stopped (it has a stop timestamp). */
-enum TransactionState {
+public enum TransactionState {
   OPEN("open"),
   STOPPED("stopped");
 

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param energyWh see {@link Energy}; null when open and no usable register sample arrived yet
  * @param stopIdTag the idTag that stopped it, if the charger sent one
  */
-record TransactionView(
+public record TransactionView(
     int id,
     String chargerId,
     int connectorId,

@@ -5,6 +5,7 @@ import dev.joule.gateway.GatewayLimits;
 import dev.joule.gateway.GatewaySettings;
 import dev.joule.ocpp.message.core.AuthorizationStatus;
 import dev.joule.profile.core.CoreSettings;
+import dev.joule.profile.security.SigningSettings;
 import dev.joule.security.SecuritySettings;
 import dev.joule.status.StatusSettings;
 import dev.joule.supervision.SupervisionSettings;
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param roles what this process does
  * @param bus the NATS bus of a scaled-out cluster; empty: the in-process bus of one JVM
  * @param tls TLS on the port (wss and HTTPS); empty: plain ws and HTTP
+ * @param signing the CA that signs chargers' SignCertificate CSRs, and for how long
  *     <p>Documented key by key in docs/configuration.md; read by {@link ConfigLoader} from
  *     defaults, joule.yaml, JOULE_* variables and the command line.
  */
@@ -50,7 +52,8 @@ public record Config(
     LogFormat logFormat,
     Set<Role> roles,
     Optional<Bus> bus,
-    Optional<Tls> tls) {
+    Optional<Tls> tls,
+    SigningSettings signing) {
 
   /** The environment variable of the API token; never read from the YAML file (a secret). */
   public static final String API_TOKEN_VARIABLE = "JOULE_API_TOKEN";

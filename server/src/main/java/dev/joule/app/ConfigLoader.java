@@ -100,6 +100,9 @@ public final class ConfigLoader {
     DEFAULTS.put("tls-cert-file", "");
     DEFAULTS.put("tls-key-file", "");
     DEFAULTS.put("tls-client-ca-file", "");
+    DEFAULTS.put("csr-ca-cert-file", "");
+    DEFAULTS.put("csr-ca-key-file", "");
+    DEFAULTS.put("csr-validity-days", "365");
   }
 
   /** Names that are safe inside a NATS subject, stream and consumer name. */
@@ -208,7 +211,8 @@ public final class ConfigLoader {
         LogFormat.parse(v.get("log-format")),
         roles(v),
         bus(v, dbUrl),
-        TlsKeys.read(v::optional));
+        TlsKeys.read(v::optional),
+        CsrCa.read(v::optional, v.integer("csr-validity-days", 1, 3650)));
   }
 
   /**

@@ -2,24 +2,29 @@ package dev.joule.app;
 
 import dev.joule.alerting.AlertEvent;
 import dev.joule.alerting.Alerts;
+import dev.joule.alerting.CriticalSecurityEvents;
 import dev.joule.alerting.Webhook;
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
+import dev.joule.api.Reads;
 import dev.joule.api.RegistrationApi;
+import dev.joule.api.ReservationApi;
 import dev.joule.api.StatusApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.Replies;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.bus.nats.NatsBus;
+import dev.joule.console.Console;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.CommandChannel;
 import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
+import dev.joule.domain.reservation.Reservations;
 import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
@@ -45,6 +50,7 @@ import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
 import dev.joule.store.MessageLog;
+import dev.joule.store.ReservationRepository;
 import dev.joule.supervision.FaultInjection;
 import dev.joule.supervision.GatewaySignals;
 import dev.joule.supervision.Metrics;
@@ -66,6 +72,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -90,8 +97,17 @@ public final class Joule implements AutoCloseable {
    */
   private static final Duration RESEND_MARGIN = Duration.ofSeconds(2);
 
+  /** How often reservations due are expired: a reservation ends at most this late. */
+  private static final Duration RESERVATION_EXPIRY_TICK = Duration.ofSeconds(1);
+
   /** Events kept for the events stream at most, whatever events-retention says (memory bound). */
   private static final int EVENTS_CAPACITY = 100_000;
+
+  /**
+   * How long the CertificateSigned for an accepted SignCertificate waits for its charger if it
+   * disconnected meanwhile; the certificate is stored either way (signed_certificate).
+   */
+  private static final Duration CERTIFICATE_TTL = Duration.ofHours(1);
 
   private final Optional<EmbeddedPostgres> embedded;
   private final Database database;
@@ -185,7 +201,15 @@ public final class Joule implements AutoCloseable {
         nats.<Inbox>map(b -> b).orElseGet(() -> new InProcessBus(clock, config.ackWait()));
     Replies replies = nats.<Replies>map(b -> b).orElseGet(() -> (InProcessBus) inbox);
     String node = config.bus().map(Config.Bus::nodeId).orElse(NODE);
-    Handlers handlers = Profiles.handlers(config.core(), codec);
+    // Commands are built once the gateway is; a SignCertificate answered before then waits for it.
+    AtomicReference<Commands> ready = new AtomicReference<>();
+    CriticalSecurityEvents securityEvents = new CriticalSecurityEvents();
+    Handlers handlers =
+        Profiles.handlers(
+            config.core(),
+            config.signing(),
+            (chargerId, request) -> ready.get().submitLater(chargerId, request, CERTIFICATE_TTL),
+            codec);
     Metrics metrics = new Metrics();
     Optional<FaultInjection> faults =
         config.supervision().faultInjection()
@@ -203,7 +227,7 @@ public final class Joule implements AutoCloseable {
         new Processor(
             inbox,
             replies,
-            new BatchRunner(dataSource, handlers, codec, clock, events),
+            new BatchRunner(dataSource, handlers, codec, clock, securityEvents.watching(events)),
             config.runs(Role.PROCESSOR) ? config.workers() : 0,
             config.batchSize(),
             faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
@@ -237,7 +261,6 @@ public final class Joule implements AutoCloseable {
                 .orElse(FrameLog.NONE),
             clock);
     GatewayCommandChannel local = new GatewayCommandChannel(gateway);
-    AtomicReference<Commands> ready = new AtomicReference<>();
     CommandChannel channel =
         cluster
             .map(c -> c.commands(local, instances, codec, id -> ready.get().connected(id)))
@@ -271,12 +294,35 @@ public final class Joule implements AutoCloseable {
     ApiTokens tokens = new ApiTokens(database, new ApiTokenRepository(), config.apiToken(), clock);
     Router router = Router.router(vertx);
     new TokenAuth(tokens, blocking).mount(router);
+    // The supervisor is built after the API routes; the console's health panel reads it when asked.
+    AtomicReference<Supervisor> supervising = new AtomicReference<>();
     if (config.runs(Role.API)) {
       new RegistrationApi(new ChargerRegistrations(database, clock), gateway, blocking)
           .mount(router);
       new CommandApi(commands, blocking).mount(router);
-      new EventsApi(recent).mount(router);
+      Reservations reservations =
+          new Reservations(database, new ReservationRepository(), commands, clock, blocking);
+      new ReservationApi(reservations, clock, blocking).mount(router);
+      // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
+      // idempotent UPDATE of the few open reservations due).
+      timers.scheduleWithFixedDelay(
+          () -> blocking.execute(reservations::expireDue),
+          RESERVATION_EXPIRY_TICK.toMillis(),
+          RESERVATION_EXPIRY_TICK.toMillis(),
+          TimeUnit.MILLISECONDS);
+      EventsApi eventsApi = new EventsApi(recent);
+      eventsApi.mount(router);
       new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+      new Console(
+              new Reads(dataSource, gateway, commands),
+              commands,
+              tokens,
+              eventsApi,
+              () -> supervising.get().health(),
+              clock,
+              blocking,
+              config.tls().isPresent())
+          .mount(router);
       Incidents incidents = new Incidents(dataSource, clock);
       new StatusApi(
               dataSource,
@@ -301,7 +347,9 @@ public final class Joule implements AutoCloseable {
             metrics,
             authFailures,
             clock,
-            router);
+            router,
+            supervising::set,
+            securityEvents);
     opened.push(supervision);
     if (config.runs(Role.API)) {
       OpenApi.mount(router);
@@ -398,7 +446,9 @@ public final class Joule implements AutoCloseable {
       Metrics metrics,
       AuthFailures authFailures,
       Clock clock,
-      Router router) {
+      Router router,
+      Consumer<Supervisor> built,
+      CriticalSecurityEvents securityEvents) {
     Optional<Webhook> webhook = config.alerts().webhook().map(Webhook::new);
     List<Consumer<AlertEvent>> notifiers = new java.util.ArrayList<>();
     notifiers.add(recorder::alert);
@@ -431,10 +481,14 @@ public final class Joule implements AutoCloseable {
             () ->
                 Thread.ofPlatform()
                     .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)),
-            recorder::healed);
+            recorder::healed,
+            securityEvents);
+    built.accept(supervisor);
+    metrics.bindSecurityEvents(securityEvents);
     metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
     metrics.bindStatusDrops(recorder::dropped);
     metrics.bindBuildInfo(BuildInfo.current().version(), BuildInfo.current().commit());
+    metrics.bindAlerts(alerts);
     GatewayCounters limited = gateway.counters();
     metrics.bindLimits(
         limited::framesRateLimited,

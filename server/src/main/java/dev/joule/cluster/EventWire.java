@@ -50,6 +50,11 @@ final class EventWire {
         o.put("commandId", c.commandId()).put("action", c.action()).put("status", c.status());
         c.errorCode().ifPresent(code -> o.put("errorCode", code));
       }
+      case ChargerEvent.SecurityEventReceived s -> {
+        o.put("securityEventType", s.securityEventType()).put("critical", s.critical());
+        o.put("timestamp", s.timestamp().toString());
+        s.techInfo().ifPresent(info -> o.put("techInfo", info));
+      }
     }
     try {
       return JSON.writeValueAsBytes(o);
@@ -110,6 +115,14 @@ final class EventWire {
                   text(o, "action"),
                   text(o, "status"),
                   optional(o, "errorCode"));
+          case "security.event" ->
+              new ChargerEvent.SecurityEventReceived(
+                  id,
+                  at,
+                  text(o, "securityEventType"),
+                  o.path("critical").asBoolean(),
+                  Instant.parse(text(o, "timestamp")),
+                  optional(o, "techInfo"));
           default -> throw new IllegalArgumentException("unknown event type " + o.path("type"));
         };
     return new Received(text(o, "origin"), event);

@@ -69,7 +69,7 @@ public final class BatchRunner {
       try {
         List<Outcome> outcomes = new ArrayList<>(leases.size());
         faults.database();
-        List<ChargerEvent> committed = new ArrayList<>();
+        Committed committed = new Committed();
         PendingWrites writes = new PendingWrites();
         for (Lease lease : leases) {
           outcomes.add(answer(lease, handle(connection, lease, writes, committed)));
@@ -80,7 +80,7 @@ public final class BatchRunner {
           throw new Abandoned();
         }
         connection.commit();
-        committed.forEach(events::publish);
+        committed.publish(events);
         return outcomes;
       } catch (HandlerFailure e) {
         connection.rollback();
@@ -99,12 +99,12 @@ public final class BatchRunner {
     List<Outcome> outcomes = new ArrayList<>(leases.size());
     for (Lease lease : leases) {
       try {
-        List<ChargerEvent> committed = new ArrayList<>();
+        Committed committed = new Committed();
         PendingWrites writes = new PendingWrites();
         Response response = handle(connection, lease, writes, committed);
         flush(connection, writes);
         connection.commit();
-        committed.forEach(events::publish);
+        committed.publish(events);
         outcomes.add(answer(lease, response));
       } catch (HandlerFailure e) {
         connection.rollback();
@@ -115,7 +115,7 @@ public final class BatchRunner {
   }
 
   private Response handle(
-      Connection connection, Lease lease, PendingWrites writes, List<ChargerEvent> committed) {
+      Connection connection, Lease lease, PendingWrites writes, Committed committed) {
     InboxMessage message = lease.message();
     CallContext context =
         new CallContext(
@@ -125,7 +125,8 @@ public final class BatchRunner {
             clock.instant(),
             connection,
             writes,
-            committed::add);
+            committed.events::add,
+            committed.work::add);
     try (CallLogContext logged = CallLogContext.of(message)) {
       return handlers.dispatch(context, message.call().action(), message.call().payload());
     } catch (OcppViolation e) {
@@ -177,6 +178,17 @@ public final class BatchRunner {
       connection.rollback();
     } catch (SQLException e) {
       LOG.debug("rollback failed", e);
+    }
+  }
+
+  /** What the handlers of a transaction left for after its commit: events, then work. */
+  private static final class Committed {
+    final List<ChargerEvent> events = new ArrayList<>();
+    final List<Runnable> work = new ArrayList<>();
+
+    void publish(EventSink sink) {
+      events.forEach(sink::publish);
+      work.forEach(Runnable::run);
     }
   }
 

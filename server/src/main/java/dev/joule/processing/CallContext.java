@@ -4,6 +4,7 @@ import dev.joule.domain.event.EventSink;
 import dev.joule.store.PendingWrites;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * What a handler knows about the CALL it answers: who sent it, its id, when the gateway received
@@ -14,6 +15,9 @@ import java.time.Instant;
  *     commit; a handler reading them back within its own message would not see them
  * @param afterCommit takes the events the handler's effects imply; they are published only once the
  *     transaction committed, and dropped if it rolls back
+ * @param onCommit takes work that must follow the commit (a command the answer promised, such as
+ *     CertificateSigned after SignCertificate); run once committed, dropped on a rollback. The work
+ *     must not block: it runs on the processing thread before the replies go out
  */
 public record CallContext(
     String chargerId,
@@ -22,4 +26,5 @@ public record CallContext(
     Instant now,
     Connection connection,
     PendingWrites writes,
-    EventSink afterCommit) {}
+    EventSink afterCommit,
+    Consumer<Runnable> onCommit) {}

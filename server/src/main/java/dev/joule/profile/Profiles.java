@@ -2,12 +2,16 @@ package dev.joule.profile;
 
 import dev.joule.domain.Authorization;
 import dev.joule.domain.command.TransactionLinks;
+import dev.joule.domain.reservation.ReservationLinks;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.processing.Handlers;
 import dev.joule.profile.core.ChargeSessions;
 import dev.joule.profile.core.CoreProfile;
 import dev.joule.profile.core.CoreSettings;
 import dev.joule.profile.firmware.FirmwareProfile;
+import dev.joule.profile.security.CertificateDelivery;
+import dev.joule.profile.security.SecurityProfile;
+import dev.joule.profile.security.SigningSettings;
 import dev.joule.store.ChargerAuthRepository;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
@@ -15,6 +19,8 @@ import dev.joule.store.ConnectorStatusRepository;
 import dev.joule.store.EventRepository;
 import dev.joule.store.IdTagRepository;
 import dev.joule.store.MeterValueRepository;
+import dev.joule.store.ReservationRepository;
+import dev.joule.store.SecurityRepository;
 import dev.joule.store.TransactionRepository;
 import java.util.Map;
 
@@ -22,7 +28,16 @@ import java.util.Map;
 public final class Profiles {
   private Profiles() {}
 
+  /** Without a CA: SignCertificate is answered Rejected (tools and benchmarks). */
   public static Handlers handlers(CoreSettings core, OcppJson codec) {
+    return handlers(core, SigningSettings.NONE, CertificateDelivery.NONE, codec);
+  }
+
+  /**
+   * @param delivery sends the certificates signed for SignCertificate as CertificateSigned commands
+   */
+  public static Handlers handlers(
+      CoreSettings core, SigningSettings signing, CertificateDelivery delivery, OcppJson codec) {
     Authorization authorization = new Authorization(new IdTagRepository(), core.unknownIdTags());
     Handlers handlers = new Handlers();
     new CoreProfile(
@@ -39,9 +54,11 @@ public final class Profiles {
             new TransactionRepository(),
             new MeterValueRepository(),
             codec,
-            new TransactionLinks(new CommandRepository()))
+            new TransactionLinks(new CommandRepository()),
+            new ReservationLinks(new ReservationRepository()))
         .register(handlers);
     new FirmwareProfile(new EventRepository()).register(handlers);
+    new SecurityProfile(new SecurityRepository(), signing, delivery).register(handlers);
     return handlers;
   }
 }

@@ -226,7 +226,9 @@ final class IncidentMachine {
                       POISON_MESSAGES,
                       INSTANCE_GONE ->
                       Component.MESSAGE_PROCESSING;
-                  case CHARGERS_DISCONNECTING, CHARGER_AUTHENTICATION_FAILURES ->
+                  case CHARGERS_DISCONNECTING,
+                      CHARGER_SECURITY_EVENT,
+                      CHARGER_AUTHENTICATION_FAILURES ->
                       Component.OCPP_CONNECTIONS;
                   case COMMANDS_TIMING_OUT -> Component.CHARGER_COMMANDS;
                   case DATABASE_SLOW -> Component.API;
@@ -246,6 +248,7 @@ final class IncidentMachine {
                   case REDELIVERIES_HIGH -> "Messages are redelivered";
                   case POISON_MESSAGES -> "Charger messages set aside after failing repeatedly";
                   case CHARGERS_DISCONNECTING -> "Chargers are disconnecting";
+                  case CHARGER_SECURITY_EVENT -> "A charger reported a critical security event";
                   case CHARGER_AUTHENTICATION_FAILURES -> "Chargers fail to authenticate";
                   case COMMANDS_TIMING_OUT -> "Charger commands time out";
                   case DATABASE_SLOW -> "The database is slow";

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The public status page, without a token: {@code GET /status} (HTML, server-rendered), {@code GET
  * /status.json} (the same as JSON), {@code GET /status/incidents/{id}} (one incident with its
- * chart) and {@code GET /status/feed.atom} (incident updates); {@code GET /} redirects to {@code
- * /status}. Everything is read from the database, so every API node shows what the acting
- * supervisor recorded. JDBC runs on {@code blocking}, never on the event loop.
+ * chart) and {@code GET /status/feed.atom} (incident updates); {@code GET /} leads to the operator
+ * console, which links here. Everything is read from the database, so every API node shows what the
+ * acting supervisor recorded. JDBC runs on {@code blocking}, never on the event loop.
  */
 public final class StatusPage {
   private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
@@ -58,7 +58,6 @@ public final class StatusPage {
       List<Incident> past) {}
 
   public void mount(Router router) {
-    router.get("/").handler(rc -> rc.redirect("/status"));
     router
         .get("/status")
         .handler(rc -> answer(rc, "text/html; charset=utf-8", () -> StatusHtml.page(snapshot())));

@@ -9,21 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a charger holds because of answered commands: its local authorization list version, its
- * reservations and its charging profiles (tables of V4). Statuses are lower-case words.
+ * What a charger holds because of answered commands: its local authorization list version and its
+ * charging profiles (tables of V4; reservations: {@link ReservationRepository}). Statuses are
+ * lower-case words.
  */
 public final class ChargerStateRepository {
-  /** One row of {@code reservation}. */
-  public record Reservation(
-      int reservationId,
-      int connectorId,
-      String idTag,
-      Optional<String> parentIdTag,
-      Instant expiryDate,
-      String status,
-      long commandId,
-      Instant updatedAt) {}
-
   /** One row of {@code charging_profile}; {@code profileJson} is the OCPP ChargingProfile. */
   public record ChargingProfile(
       int chargingProfileId,
@@ -43,61 +33,6 @@ public final class ChargerStateRepository {
       update.setInt(1, version);
       Jdbc.setInstant(update, 2, at);
       update.setString(3, chargerId);
-      update.executeUpdate();
-    } catch (SQLException e) {
-      throw SqlFailures.unchecked(e);
-    }
-  }
-
-  /**
-   * Records a reservation as ReserveNow sent it. {@code replace}: the charger accepted it, so it
-   * replaces a reservation with the same id; otherwise (a refusal) an existing one is kept.
-   */
-  public void putReservation(
-      Connection connection, String chargerId, Reservation reservation, boolean replace) {
-    String sql =
-        "INSERT INTO reservation (charger_id, reservation_id, connector_id, id_tag, parent_id_tag,"
-            + " expiry_date, status, command_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            + (replace
-                ? " ON CONFLICT (charger_id, reservation_id) DO UPDATE SET"
-                    + " connector_id = EXCLUDED.connector_id, id_tag = EXCLUDED.id_tag,"
-                    + " parent_id_tag = EXCLUDED.parent_id_tag,"
-                    + " expiry_date = EXCLUDED.expiry_date, status = EXCLUDED.status,"
-                    + " command_id = EXCLUDED.command_id, updated_at = EXCLUDED.updated_at"
-                : " ON CONFLICT (charger_id, reservation_id) DO NOTHING");
-    try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setString(1, chargerId);
-      insert.setInt(2, reservation.reservationId());
-      insert.setInt(3, reservation.connectorId());
-      insert.setString(4, reservation.idTag());
-      insert.setString(5, reservation.parentIdTag().orElse(null));
-      Jdbc.setInstant(insert, 6, reservation.expiryDate());
-      insert.setString(7, reservation.status());
-      insert.setLong(8, reservation.commandId());
-      Jdbc.setInstant(insert, 9, reservation.updatedAt());
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      throw SqlFailures.unchecked(e);
-    }
-  }
-
-  /** Sets the status of a reservation of the charger, if Joule knows it. */
-  public void setReservationStatus(
-      Connection connection,
-      String chargerId,
-      int reservationId,
-      String status,
-      long commandId,
-      Instant at) {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE reservation SET status = ?, command_id = ?, updated_at = ?"
-                + " WHERE charger_id = ? AND reservation_id = ?")) {
-      update.setString(1, status);
-      update.setLong(2, commandId);
-      Jdbc.setInstant(update, 3, at);
-      update.setString(4, chargerId);
-      update.setInt(5, reservationId);
       update.executeUpdate();
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
@@ -197,30 +132,6 @@ public final class ChargerStateRepository {
       setInt(update, 10, stackLevel);
       setInt(update, 11, stackLevel);
       return update.executeUpdate();
-    } catch (SQLException e) {
-      throw SqlFailures.unchecked(e);
-    }
-  }
-
-  /** The charger's reservations, by id. */
-  public List<Reservation> reservations(Connection connection, String chargerId) {
-    try {
-      return Jdbc.listForCharger(
-          connection,
-          "SELECT reservation_id, connector_id, id_tag, parent_id_tag, expiry_date, status,"
-              + " command_id, updated_at FROM reservation WHERE charger_id = ?"
-              + " ORDER BY reservation_id",
-          chargerId,
-          rs ->
-              new Reservation(
-                  rs.getInt(1),
-                  rs.getInt(2),
-                  rs.getString(3),
-                  Optional.ofNullable(rs.getString(4)),
-                  Jdbc.instant(rs, "expiry_date").orElseThrow(),
-                  rs.getString(6),
-                  rs.getLong(7),
-                  Jdbc.instant(rs, "updated_at").orElseThrow()));
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }

@@ -287,6 +287,36 @@ public final class CommandRepository {
     }
   }
 
+  /** A notification linked to a command (migration V10). */
+  public record NotificationRow(
+      String action, String status, Optional<Integer> requestId, Instant receivedAt) {}
+
+  /**
+   * The LogStatus/SignedFirmwareStatus notifications linked to command {@code id}, oldest first.
+   */
+  public List<NotificationRow> notifications(Connection connection, long id) {
+    List<NotificationRow> rows = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT action, status, request_id, received_at FROM command_notification"
+                + " WHERE command_id = ? ORDER BY received_at, id")) {
+      select.setLong(1, id);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new NotificationRow(
+                  rs.getString("action"),
+                  rs.getString("status"),
+                  Optional.ofNullable(rs.getObject("request_id", Integer.class)),
+                  rs.getTimestamp("received_at").toInstant()));
+        }
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+    return rows;
+  }
+
   private static Row row(ResultSet rs) throws SQLException {
     return new Row(
         rs.getLong("id"),

@@ -1,5 +1,8 @@
 package dev.joule.supervision;
 
+import dev.joule.alerting.Alerts;
+import dev.joule.alerting.CriticalSecurityEvents;
+import dev.joule.alerting.Rule;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.InboxMessage;
 import dev.joule.bus.InboxStats;
@@ -56,6 +59,7 @@ public final class Metrics implements ProcessingListener {
   public static final String READY = "joule.ready";
   public static final String STATUS_DROPPED = "joule.status.records.dropped";
   public static final String BUILD_INFO = "joule.build.info";
+  public static final String ALERT_FIRING = "joule.alert.firing";
   public static final String FRAMES_RATE_LIMITED = "joule.frames.rate.limited";
   public static final String HANDSHAKES_LIMITED = "joule.handshakes.limited";
   public static final String AUTHENTICATION_FAILURES = "joule.chargers.authentication.failures";
@@ -66,6 +70,7 @@ public final class Metrics implements ProcessingListener {
   public static final String INSTANCE_HOLDING = "joule.instance.holding";
   public static final String INSTANCE_PROCESSED = "joule.instance.processed";
   public static final String INSTANCE_CONNECTED = "joule.instance.connected";
+  public static final String SECURITY_EVENTS = "joule.security.events";
 
   private final List<LongSupplier> suppliers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final PrometheusMeterRegistry registry =
@@ -74,6 +79,14 @@ public final class Metrics implements ProcessingListener {
   private final Map<Action, Counter> results = new EnumMap<>(Action.class);
   private final Map<Action, Counter> errors = new EnumMap<>(Action.class);
   private final Map<Action, Timer> durations = new EnumMap<>(Action.class);
+
+  /**
+   * Held while the instance gauges are re-registered and while scraping: a scrape in between saw a
+   * replaced row twice and failed with DuplicateLabelsException (HTTP 500; seen in
+   * SecurityMessagesIT one second after start).
+   */
+  private final Object instanceRows = new Object();
+
   private final MultiGauge instanceUp =
       instanceGauge(INSTANCE_UP, "1 when the instance sends heartbeats and progresses", null);
   private final MultiGauge instanceStalled =
@@ -168,6 +181,21 @@ public final class Metrics implements ProcessingListener {
   }
 
   /**
+   * {@code joule_alert_firing{alert, severity}}: 1 while Joule's own rule fires, else 0; one row
+   * per built-in rule, so a dashboard shows every alert's state without Prometheus' rules.
+   */
+  public void bindAlerts(Alerts alerts) {
+    for (Rule rule : Rule.values()) {
+      Gauge.builder(ALERT_FIRING, () -> alerts.firing().contains(rule.alertName()) ? 1 : 0)
+          .description("1 while the built-in alert rule fires")
+          .tag("alert", rule.alertName())
+          .tag("severity", rule.severity().wire())
+          .strongReference(true)
+          .register(registry);
+    }
+  }
+
+  /**
    * What the gateway's limits turned away (hardening): frames over frame-rate-limit, connections
    * closed for far exceeding it, handshakes refused by max-connections or handshake-rate-limit.
    */
@@ -190,6 +218,20 @@ public final class Metrics implements ProcessingListener {
     FunctionCounter.builder(HANDSHAKES_LIMITED, held(handshakeRateRefused), LongSupplier::getAsLong)
         .description("WebSocket handshakes refused by a limit")
         .tag("limit", "handshake-rate-limit")
+        .register(registry);
+  }
+
+  /** SecurityEventNotifications recorded by this node's processors, by criticality. */
+  public void bindSecurityEvents(CriticalSecurityEvents events) {
+    FunctionCounter.builder(SECURITY_EVENTS, events, CriticalSecurityEvents::critical)
+        .description(
+            "SecurityEventNotifications recorded (critical: the whitepaper's critical types)")
+        .tag("critical", "true")
+        .register(registry);
+    FunctionCounter.builder(SECURITY_EVENTS, events, CriticalSecurityEvents::other)
+        .description(
+            "SecurityEventNotifications recorded (critical: the whitepaper's critical types)")
+        .tag("critical", "false")
         .register(registry);
   }
 
@@ -295,6 +337,12 @@ public final class Metrics implements ProcessingListener {
    * {@code roles}; rows of instances no longer in the bucket disappear.
    */
   public void instances(List<InstanceView> views) {
+    synchronized (instanceRows) {
+      registerInstances(views);
+    }
+  }
+
+  private void registerInstances(List<InstanceView> views) {
     instanceUp.register(rows(views, v -> v.state() == InstanceState.LIVE ? 1 : 0), true);
     instanceStalled.register(rows(views, v -> v.state() == InstanceState.STALLED ? 1 : 0), true);
     instanceAge.register(rows(views, InstanceView::heartbeatAgeSeconds), true);
@@ -315,6 +363,8 @@ public final class Metrics implements ProcessingListener {
 
   /** The Prometheus text exposition. */
   public String scrape() {
-    return registry.scrape();
+    synchronized (instanceRows) {
+      return registry.scrape();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.joule.supervision;
 
 import dev.joule.alerting.Alerts;
+import dev.joule.alerting.CriticalSecurityEvents;
 import dev.joule.alerting.Signals;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.InboxStats;
@@ -62,6 +63,7 @@ public final class Supervisor implements AutoCloseable {
 
   private final Runnable exit;
   private final Consumer<Healing> healed;
+  private final CriticalSecurityEvents securityEvents;
   private long lastAcked = -1;
   private long lastProgressAt = System.nanoTime();
   private long nextRestartAllowed;
@@ -79,7 +81,9 @@ public final class Supervisor implements AutoCloseable {
       Alerts alerts,
       Clock clock,
       Runnable exit,
-      Consumer<Healing> healed) {
+      Consumer<Healing> healed,
+      CriticalSecurityEvents securityEvents) {
+    this.securityEvents = securityEvents;
     this.exit = exit;
     this.healed = healed;
     this.processor = processor;
@@ -253,6 +257,7 @@ public final class Supervisor implements AutoCloseable {
         cluster.stalled(),
         cluster.gone(),
         latest.inbox.deadLettered() - minuteAgo.inbox.deadLettered(),
+        securityEvents.lastMinute(clock.instant()),
         latest.gateway.authenticationFailures() - minuteAgo.gateway.authenticationFailures());
   }
 

@@ -2,6 +2,7 @@ package dev.joule.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.joule.supervision.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,24 @@ class AlertsTest {
         List.of(),
         List.of(),
         0,
+        List.of(),
         0);
+  }
+
+  @Test
+  void jouleAlertFiringReadsOneForTheFiringRuleAndZeroForTheOthers() {
+    Metrics metrics = new Metrics();
+    metrics.bindAlerts(alerts);
+    assertThat(metrics.scrape())
+        .contains("joule_alert_firing{alert=\"ProcessingStalled\",severity=\"critical\"} 0")
+        .contains("joule_alert_firing{alert=\"DatabaseSlow\",severity=\"warning\"} 0");
+
+    alerts.evaluate(held(0, Duration.ZERO));
+    alerts.evaluate(held(1, Duration.ofSeconds(4)));
+
+    assertThat(metrics.scrape())
+        .contains("joule_alert_firing{alert=\"ProcessingStalled\",severity=\"critical\"} 1")
+        .contains("joule_alert_firing{alert=\"DatabaseSlow\",severity=\"warning\"} 0");
   }
 
   @Test
@@ -88,6 +106,7 @@ class AlertsTest {
               List.of(),
               List.of(),
               0,
+              List.of(),
               0));
     }
     assertThat(sent).isEmpty();
@@ -109,6 +128,7 @@ class AlertsTest {
             List.of(),
             List.of(),
             0,
+            List.of(),
             0));
     assertThat(sent).extracting(AlertEvent::alert).containsExactly("ProcessingBehind");
     assertThat(sent.getFirst().since()).isEqualTo(T0);

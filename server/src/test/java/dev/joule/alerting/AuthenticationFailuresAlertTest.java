@@ -33,6 +33,7 @@ class AuthenticationFailuresAlertTest {
         List.of(),
         List.of(),
         0,
+        List.of(),
         lastMinute);
   }
 

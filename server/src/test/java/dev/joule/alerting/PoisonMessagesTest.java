@@ -29,6 +29,7 @@ class PoisonMessagesTest {
         List.of(),
         List.of(),
         count,
+        List.of(),
         0);
   }
 

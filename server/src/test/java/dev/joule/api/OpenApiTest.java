@@ -31,6 +31,7 @@ class OpenApiTest {
     new ReadApi(null, new ApiFixture.FakeConnections(), java.time.Clock.systemUTC(), blocking)
         .mount(router);
     new StatusApi(null, null, null, blocking).mount(router);
+    new ReservationApi(null, java.time.Clock.systemUTC(), blocking).mount(router);
     JsonNode paths = OpenApi.document(router).path("paths");
 
     int documented = 0;
@@ -58,6 +59,11 @@ class OpenApiTest {
           .isEqualTo("object");
     }
     assertThat(paths.has("/api/v1/commands/{commandId}")).isTrue();
+    assertThat(paths.at("/~1api~1v1~1chargers/get/parameters").toString())
+        .contains("\"idPrefix\"")
+        .contains("\"connected\"")
+        .contains("\"status\"");
+    assertThat(paths.has("/api/v1/chargers/{id}/messages")).isTrue();
     assertThat(paths.path("/api/v1/chargers/{id}").has("put")).isTrue();
     assertThat(paths.path("/api/v1/chargers/{id}").has("delete")).isTrue();
     assertThat(paths.path("/api/v1/chargers/{id}/accept").has("post")).isTrue();
@@ -78,6 +84,16 @@ class OpenApiTest {
     JsonNode postmortem = paths.at("/~1api~1v1~1incidents~1{id}~1postmortem/get/responses");
     assertThat(postmortem.at("/200/content").has("text/markdown")).isTrue();
     assertThat(postmortem.has("409")).isTrue();
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1v1~1reservations/post/requestBody/content/application~1json/schema"
+                        + "/required")
+                .toString())
+        .isEqualTo("[\"chargerId\",\"idTag\",\"expiryDate\"]");
+    assertThat(paths.at("/~1api~1v1~1reservations/get/parameters").toString())
+        .contains("\"chargerId\"", "\"used\"", "\"expired\"");
+    assertThat(paths.at("/~1api~1v1~1reservations~1{reservationId}").has("delete")).isTrue();
   }
 
   @Test

@@ -33,8 +33,11 @@ class WireTest {
             new ChargerEvent.TransactionStopped("CP-1", AT, 6, 900, AT, Optional.empty()),
             new ChargerEvent.CommandStatusChanged(
                 "CP-1", AT, 9, "Reset", "error", Optional.of("NotSupported")),
-            new ChargerEvent.CommandStatusChanged(
-                "CP-1", AT, 9, "Reset", "sent", Optional.empty()));
+            new ChargerEvent.CommandStatusChanged("CP-1", AT, 9, "Reset", "sent", Optional.empty()),
+            new ChargerEvent.SecurityEventReceived(
+                "CP-1", AT, "TamperDetectionActivated", true, AT, Optional.of("lid")),
+            new ChargerEvent.SecurityEventReceived(
+                "CP-1", AT, "AcmeDoorbell", false, AT, Optional.empty()));
     for (ChargerEvent event : events) {
       EventWire.Received received = EventWire.read(EventWire.write("p2", event));
       assertThat(received.origin()).isEqualTo("p2");

@@ -18,6 +18,8 @@ import eu.chargetime.ocpp.feature.profile.ClientReservationEventHandler;
 import eu.chargetime.ocpp.feature.profile.ClientReservationProfile;
 import eu.chargetime.ocpp.feature.profile.ClientSmartChargingEventHandler;
 import eu.chargetime.ocpp.feature.profile.ClientSmartChargingProfile;
+import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
+import eu.chargetime.ocpp.model.core.StartTransactionRequest;
 import eu.chargetime.ocpp.model.firmware.GetDiagnosticsConfirmation;
 import eu.chargetime.ocpp.model.firmware.UpdateFirmwareConfirmation;
 import eu.chargetime.ocpp.model.localauthlist.GetLocalListVersionConfirmation;
@@ -29,6 +31,7 @@ import eu.chargetime.ocpp.model.reservation.CancelReservationConfirmation;
 import eu.chargetime.ocpp.model.reservation.CancelReservationStatus;
 import eu.chargetime.ocpp.model.reservation.ReservationStatus;
 import eu.chargetime.ocpp.model.reservation.ReserveNowConfirmation;
+import eu.chargetime.ocpp.model.reservation.ReserveNowRequest;
 import eu.chargetime.ocpp.model.smartcharging.ChargingProfileStatus;
 import eu.chargetime.ocpp.model.smartcharging.ClearChargingProfileConfirmation;
 import eu.chargetime.ocpp.model.smartcharging.ClearChargingProfileStatus;
@@ -38,6 +41,10 @@ import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileConfirmation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +52,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,12 +87,17 @@ class ChargetimeProfilesIT {
   @TempDir static Path dataDir;
   static JouleServer joule;
   static JSONClient client;
+  static ClientCoreProfile core;
   static final Set<String> handled = ConcurrentHashMap.newKeySet();
+
+  /** The ReserveNow requests the client received, by reservationId. */
+  static final Map<Integer, ReserveNowRequest> reserved = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void start() throws Exception {
     joule = JouleServer.start(dataDir);
-    client = new JSONClient(new ClientCoreProfile(handler(ClientCoreEventHandler.class)));
+    core = new ClientCoreProfile(handler(ClientCoreEventHandler.class));
+    client = new JSONClient(core);
     client.addFeatureProfile(
         new ClientFirmwareManagementProfile(handler(ClientFirmwareManagementEventHandler.class)));
     client.addFeatureProfile(
@@ -145,6 +158,46 @@ class ChargetimeProfilesIT {
     assertThat(handled).contains("handle" + action + "Request");
   }
 
+  @Test
+  void aReservationMadeThroughTheApiIsAcceptedByTheClientAndUsedByItsStartTransaction()
+      throws Exception {
+    String expiry =
+        Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+    var created =
+        joule.post(
+            "/api/v1/reservations",
+            "{\"chargerId\":\"CP-PROFILES\",\"connectorId\":1,\"idTag\":\"CT-TAG\","
+                + "\"expiryDate\":\""
+                + expiry
+                + "\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    int id = JSON.readTree(created.body()).path("id").asInt();
+    Await.until(() -> status(id).equals("reserved"));
+    ReserveNowRequest received = reserved.get(id);
+    assertThat(received.getIdTag()).isEqualTo("CT-TAG");
+    assertThat(received.getConnectorId()).isEqualTo(1);
+    assertThat(received.getExpiryDate().toInstant()).isEqualTo(Instant.parse(expiry));
+
+    StartTransactionRequest start =
+        core.createStartTransactionRequest(1, "CT-TAG", 0, ZonedDateTime.now(ZoneOffset.UTC));
+    start.setReservationId(id);
+    StartTransactionConfirmation started =
+        (StartTransactionConfirmation)
+            client.send(start).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    JsonNode used = JSON.readTree(joule.get("/api/v1/reservations/" + id).body());
+    assertThat(used.path("status").asText()).isEqualTo("used");
+    assertThat(used.path("transactionId").asInt()).isEqualTo(started.getTransactionId());
+  }
+
+  private static String status(int id) {
+    try {
+      return JSON.readTree(joule.get("/api/v1/reservations/" + id).body()).path("status").asText();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> T handler(Class<T> type) {
     return (T)
@@ -157,6 +210,9 @@ class ChargetimeProfilesIT {
                 throw new UnsupportedOperationException(method.getName());
               }
               handled.add(method.getName());
+              if (args != null && args.length > 0 && args[0] instanceof ReserveNowRequest r) {
+                reserved.put(r.getReservationId(), r);
+              }
               return answer;
             });
   }

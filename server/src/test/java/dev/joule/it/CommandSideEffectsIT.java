@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,21 +31,10 @@ class CommandSideEffectsIT {
     joule.close();
   }
 
-  /** Posts a command with ?wait=10s, answers its CALL with {@code answer}, returns the outcome. */
   static JsonNode roundTrip(
       RawCharger charger, String chargerId, String action, String body, String answer)
       throws Exception {
-    CompletableFuture<HttpResponse<String>> sent =
-        CompletableFuture.supplyAsync(
-            () ->
-                joule.post(
-                    "/api/v1/chargers/" + chargerId + "/commands/" + action + "?wait=10s", body));
-    JsonNode call = JSON.readTree(charger.next());
-    assertThat(call.get(2).asText()).isEqualTo(action);
-    charger.send("[3," + call.get(1) + "," + answer + "]");
-    HttpResponse<String> response = sent.join();
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
+    return joule.roundTrip(charger, chargerId, action, body, answer);
   }
 
   static void register(String chargerId) {

@@ -1,5 +1,9 @@
 package dev.joule.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.joule.app.Config;
 import dev.joule.app.ConfigLoader;
 import dev.joule.app.Joule;
@@ -15,11 +19,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** A real Joule on a free port and the embedded PostgreSQL in a temporary directory. */
 final class JouleServer implements AutoCloseable {
   /** The API token every integration test's Joule accepts (JOULE_API_TOKEN). */
   static final String TOKEN = "it-token-0123456789abcdef";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Joule joule;
 
@@ -84,6 +91,25 @@ final class JouleServer implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
+  }
+
+  /**
+   * Posts command {@code action} with ?wait=10s, answers its CALL on {@code charger} with {@code
+   * answer}, and returns the command as the API answered (200: final).
+   */
+  JsonNode roundTrip(
+      RawCharger charger, String chargerId, String action, String body, String answer)
+      throws Exception {
+    CompletableFuture<HttpResponse<String>> sent =
+        CompletableFuture.supplyAsync(
+            () ->
+                post("/api/v1/chargers/" + chargerId + "/commands/" + action + "?wait=10s", body));
+    JsonNode call = JSON.readTree(charger.next());
+    assertThat(call.get(2).asText()).isEqualTo(action);
+    charger.send("[3," + call.get(1) + "," + answer + "]");
+    HttpResponse<String> response = sent.join();
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
   }
 
   HttpResponse<String> delete(String path) {

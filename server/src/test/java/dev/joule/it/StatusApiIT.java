@@ -44,9 +44,10 @@ class StatusApiIT {
         .contains("Charger commands")
         .contains("<td>API")
         .contains("Operational");
+    // "/" leads to the operator console since issue 13; the console links to this page.
     HttpResponse<String> root = anonymous("/");
-    assertThat(root.statusCode()).isEqualTo(302);
-    assertThat(root.headers().firstValue("Location")).hasValue("/status");
+    assertThat(root.statusCode()).isEqualTo(303);
+    assertThat(root.headers().firstValue("Location")).hasValue("/console");
     assertThat(anonymous("/api/v1/incidents").statusCode())
         .as("the API keeps its token")
         .isEqualTo(401);

@@ -29,24 +29,25 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.bouncycastle.util.io.pem.PemObjectGenerator;
 
 /**
  * Certificates for the TLS tests, made with BouncyCastle: a CA, a server certificate for 127.0.0.1,
  * and charger client certificates (CN = identity), written as the PEM files Joule reads.
  */
-final class TestPki {
+public final class TestPki {
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-  final KeyPair caKeys;
-  final X509Certificate ca;
+  public final KeyPair caKeys;
+  public final X509Certificate ca;
 
   private TestPki(String caName) throws GeneralSecurityException {
     caKeys = keys();
     ca = sign(new X500Name("CN=" + caName), caKeys, new X500Name("CN=" + caName), caKeys, true);
   }
 
-  static TestPki create(String caName) {
+  public static TestPki create(String caName) {
     try {
       return new TestPki(caName);
     } catch (GeneralSecurityException e) {
@@ -66,9 +67,52 @@ final class TestPki {
   }
 
   /** Writes the CA certificate as PEM. */
-  Path writeCa(Path file) throws IOException {
+  public Path writeCa(Path file) throws IOException {
     Files.writeString(file, pem(ca));
     return file;
+  }
+
+  /** Writes the CA's private key as PEM (PKCS#8). */
+  public Path writeCaKey(Path file) throws IOException {
+    Files.writeString(file, pem(new JcaPKCS8Generator(caKeys.getPrivate(), null)));
+    return file;
+  }
+
+  /** A PEM PKCS#10 certificate request for {@code subject} (e.g. "CN=CP-1,O=Joule tests"). */
+  public static String csr(String subject, KeyPair keys) {
+    try {
+      String algorithm =
+          keys.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+      return pem(
+          new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic())
+              .build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate())));
+    } catch (org.bouncycastle.operator.OperatorCreationException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The certificates of a PEM chain, in order. */
+  public static java.util.List<X509Certificate> chain(String pem) {
+    try {
+      return java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificates(
+              new java.io.ByteArrayInputStream(
+                  pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+          .stream()
+          .map(X509Certificate.class::cast)
+          .toList();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A P-256 key pair, as chargers of profile 3 use. */
+  public static KeyPair ecKeys() {
+    try {
+      return keys();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A certificate and its key pair. */

@@ -173,6 +173,45 @@ class BatchRunnerTest {
         .isEqualTo(2);
   }
 
+  /**
+   * Work a handler leaves for after its commit (CertificateSigned after SignCertificate) runs once
+   * its message committed, and never for a message whose effects were rolled back.
+   */
+  @Test
+  void workAfterTheCommitRunsForCommittedMessagesOnly() throws Exception {
+    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Handlers handlers =
+        new Handlers()
+            .on(
+                Action.AUTHORIZE,
+                AuthorizeRequest.class,
+                (context, request) -> {
+                  insertCharger(context.connection(), request.idTag());
+                  context
+                      .onCommit()
+                      .accept(() -> ran.add(request.idTag() + " " + committed(request.idTag())));
+                  if (request.idTag().equals("w-boom")) {
+                    throw new IllegalStateException("handler bug");
+                  }
+                  return new AuthorizeResponse(
+                      new IdTagInfo(null, null, AuthorizationStatus.ACCEPTED));
+                });
+
+    new BatchRunner(database.dataSource(), handlers, codec, clock)
+        .run(lease("w-1", "w-boom", "w-2"));
+
+    // Each ran once, after its row was visible to another connection: committed.
+    assertThat(ran).containsExactlyInAnyOrder("w-1 1", "w-2 1");
+  }
+
+  private static long committed(String chargerId) {
+    try {
+      return chargers(chargerId);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** One lease per idTag; the CALL's message id is the idTag, so answers are easy to match. */
   private List<Lease> lease(String... idTags) throws InterruptedException {
     InProcessBus bus = new InProcessBus(clock, Duration.ofSeconds(30));

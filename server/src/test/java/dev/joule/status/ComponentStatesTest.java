@@ -30,6 +30,7 @@ class ComponentStatesTest {
         List.of(),
         List.of(),
         0,
+        List.of(),
         0);
   }
 

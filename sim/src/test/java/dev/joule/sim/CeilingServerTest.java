@@ -70,7 +70,9 @@ class CeilingServerTest {
 
       assertThat(summary.connections().booted()).isEqualTo(10);
       assertThat(summary.actions()).hasSizeGreaterThanOrEqualTo(5);
-      assertThat(summary.total().sent()).isGreaterThan(100);
+      // As fast as the machine goes for 1 s: more than the 10 boots, however loaded it is (a
+      // loaded CI machine sent 99).
+      assertThat(summary.total().sent()).isGreaterThan(30);
       assertThat(summary.total().results()).isEqualTo(summary.total().sent());
       assertThat(summary.total().failures()).isZero();
       assertThat(summary.unmatchedFrames()).isZero();

@@ -12,6 +12,7 @@ import dev.joule.security.SecurityChanges;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
+import dev.joule.store.ReservationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,11 @@ public final class Commands {
     this.channel = channel;
     this.answers = answers;
     this.sideEffects =
-        new SideEffects(repository, new ChargerStateRepository(), new SecurityChanges());
+        new SideEffects(
+            repository,
+            new ChargerStateRepository(),
+            new SecurityChanges(),
+            new ReservationRepository());
     this.clock = clock;
     this.blocking = blocking;
     this.timers = timers;
@@ -154,6 +159,24 @@ public final class Commands {
   }
 
   /**
+   * Submits on the blocking executor and returns at once: for work that follows a commit on a
+   * processing thread (the CertificateSigned a SignCertificate answer promised). A failure is
+   * logged; the command, once recorded, has its outcome like any other.
+   */
+  public void submitLater(String chargerId, Request request, Duration ttl) {
+    blocking.execute(
+        () -> {
+          try {
+            if (submit(chargerId, request, Optional.of(ttl)).isEmpty()) {
+              LOG.warn("{}: {} not sent: unknown charger", chargerId, request.getClass());
+            }
+          } catch (RuntimeException e) {
+            LOG.error("{}: {} not recorded", chargerId, request.getClass().getSimpleName(), e);
+          }
+        });
+  }
+
+  /**
    * The charger just connected: commands waiting for it are handed over, in order. Does not block;
    * call it from the gateway's connection events.
    */
@@ -165,6 +188,13 @@ public final class Commands {
     return database
         .inTransaction(connection -> repository.find(connection, id))
         .map(Commands::command);
+  }
+
+  /** What the charger reported on command {@code id} since (GetLog, SignedUpdateFirmware). */
+  public List<Notification> notifications(long id) {
+    return database.inTransaction(connection -> repository.notifications(connection, id)).stream()
+        .map(n -> new Notification(n.action(), n.status(), n.requestId(), n.receivedAt()))
+        .toList();
   }
 
   /** Newest first; {@code beforeId} continues a list after its last item. */

@@ -1,5 +1,8 @@
 package dev.joule.domain.command;
 
+import static dev.joule.domain.reservation.ReservationStatus.CANCELLED;
+
+import dev.joule.domain.reservation.ReservationStates;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.Response;
@@ -34,6 +37,7 @@ import dev.joule.security.Secrets;
 import dev.joule.security.SecurityChanges;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
+import dev.joule.store.ReservationRepository;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.Locale;
@@ -51,25 +55,31 @@ import java.util.Optional;
  *   <li>RemoteStopTransaction accepted: the command is linked to the transaction (a remote start is
  *       linked when its transaction starts, {@link TransactionLinks});
  *   <li>SendLocalList accepted: the list version; GetLocalListVersion: the version reported;
- *   <li>ReserveNow: the reservation with status {@code reserved} or the refusal; CancelReservation
- *       accepted: {@code cancelled};
+ *   <li>ReserveNow: the reservation with status {@code reserved} or the refusal (on a new
+ *       reservation, or the pending one that sent it); CancelReservation accepted: {@code
+ *       cancelled} (if still open: {@code domain.reservation.ReservationStatus});
  *   <li>SetChargingProfile: the profile with status {@code installed} or the refusal;
  *       ClearChargingProfile accepted: matching installed profiles become {@code cleared}.
  * </ul>
  *
- * Full semantics (a reservation used by a StartTransaction or expired, profile validity) are not
- * modelled here.
+ * A reservation used by a StartTransaction or expired is {@code domain.reservation}'s; profile
+ * validity is not modelled.
  */
 final class SideEffects {
   private final CommandRepository repository;
   private final ChargerStateRepository state;
   private final SecurityChanges security;
+  private final ReservationRepository reservations;
 
   SideEffects(
-      CommandRepository repository, ChargerStateRepository state, SecurityChanges security) {
+      CommandRepository repository,
+      ChargerStateRepository state,
+      SecurityChanges security,
+      ReservationRepository reservations) {
     this.repository = repository;
     this.state = state;
     this.security = security;
+    this.reservations = reservations;
   }
 
   void apply(
@@ -119,28 +129,31 @@ final class SideEffects {
       case ReserveNowResponse reserved -> {
         ReserveNowRequest reserve = (ReserveNowRequest) request;
         boolean accepted = reserved.status() == ReservationStatus.ACCEPTED;
-        state.putReservation(
+        reservations.answered(
             connection,
             chargerId,
-            new ChargerStateRepository.Reservation(
+            new ReservationRepository.Reserve(
                 reserve.reservationId(),
                 reserve.connectorId(),
                 reserve.idTag(),
                 Optional.ofNullable(reserve.parentIdTag()),
-                reserve.expiryDate(),
-                accepted ? "reserved" : word(reserved.status()),
-                commandId,
-                at),
-            accepted);
+                reserve.expiryDate()),
+            ReservationStates.answer(reserved.status()).wire(),
+            accepted,
+            ReservationStates.from(ReservationStates.answer(reserved.status())),
+            commandId,
+            at);
       }
       case CancelReservationResponse cancelled
           when cancelled.status() == CancelReservationStatus.ACCEPTED ->
-          state.setReservationStatus(
+          reservations.move(
               connection,
               chargerId,
               ((CancelReservationRequest) request).reservationId(),
-              "cancelled",
-              commandId,
+              CANCELLED.wire(),
+              ReservationStates.from(CANCELLED),
+              Optional.of(commandId),
+              Optional.empty(),
               at);
       case SetChargingProfileResponse set -> {
         SetChargingProfileRequest install = (SetChargingProfileRequest) request;

@@ -23,6 +23,7 @@ public sealed interface ChargerEvent {
       case TransactionStarted t -> "transaction.started";
       case TransactionStopped t -> "transaction.stopped";
       case CommandStatusChanged c -> "command.status";
+      case SecurityEventReceived s -> "security.event";
     };
   }
 
@@ -82,5 +83,18 @@ public sealed interface ChargerEvent {
       String action,
       String status,
       Optional<String> errorCode)
+      implements ChargerEvent {}
+
+  /**
+   * A SecurityEventNotification was recorded (once, the first time); {@code critical} when the
+   * whitepaper's appendix marks its type critical; {@code timestamp} is the charger's.
+   */
+  record SecurityEventReceived(
+      String chargerId,
+      Instant at,
+      String securityEventType,
+      boolean critical,
+      Instant timestamp,
+      Optional<String> techInfo)
       implements ChargerEvent {}
 }

@@ -3,6 +3,8 @@ package dev.joule.profile.core;
 import dev.joule.domain.Authorization;
 import dev.joule.domain.command.TransactionLinks;
 import dev.joule.domain.event.ChargerEvent;
+import dev.joule.domain.reservation.ReservationLinks;
+import dev.joule.domain.reservation.ReservationMatch;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.WireEnum;
 import dev.joule.ocpp.json.OcppJson;
@@ -38,18 +40,21 @@ public final class ChargeSessions {
   private final MeterValueRepository meterValues;
   private final OcppJson codec;
   private final TransactionLinks links;
+  private final ReservationLinks reservations;
 
   public ChargeSessions(
       Authorization authorization,
       TransactionRepository transactions,
       MeterValueRepository meterValues,
       OcppJson codec,
-      TransactionLinks links) {
+      TransactionLinks links,
+      ReservationLinks reservations) {
     this.authorization = authorization;
     this.transactions = transactions;
     this.meterValues = meterValues;
     this.codec = codec;
     this.links = links;
+    this.reservations = reservations;
   }
 
   public Handlers register(Handlers handlers) {
@@ -82,6 +87,18 @@ public final class ChargeSessions {
               r.connectorId(),
               started.transactionId(),
               c.receivedAt());
+      // OCPP 1.6 §5.13: the transaction ends the reservation it started on, in the same commit.
+      reservations.usedBy(
+          c.connection(),
+          c.chargerId(),
+          new ReservationMatch.Start(
+              r.connectorId(),
+              r.idTag(),
+              Optional.ofNullable(info.parentIdTag()),
+              Optional.ofNullable(r.reservationId()),
+              r.timestamp()),
+          started.transactionId(),
+          c.receivedAt());
       c.afterCommit()
           .publish(
               new ChargerEvent.TransactionStarted(

@@ -1,0 +1,90 @@
+package dev.joule.api;
+
+import dev.joule.domain.ChargerConnections;
+import dev.joule.domain.command.Commands;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The API's read queries for another front end in this process, the operator console: the same
+ * queries, filters, pages and views as {@code /api/v1}, so the console has no path to the database
+ * that the API lacks. Every method blocks on JDBC: call it off the event loop. A bad cursor or
+ * filter is an {@link ApiException} (400) naming it.
+ */
+public final class Reads {
+  private final ChargerQueries chargers;
+  private final StatusHistoryQueries history;
+  private final TransactionQueries transactions;
+  private final MessageLogQueries messages;
+  private final Commands commands;
+
+  public Reads(DataSource dataSource, ChargerConnections connections, Commands commands) {
+    Database database = new Database(dataSource);
+    this.chargers = new ChargerQueries(database, connections);
+    this.history = new StatusHistoryQueries(database);
+    this.transactions = new TransactionQueries(database);
+    this.messages = new MessageLogQueries(database);
+    this.commands = commands;
+  }
+
+  /** A page of {@code GET /chargers}; {@code cursor} is the {@code next} of the page before. */
+  public Page<ChargerView> chargers(ChargerFilter filter, int limit, Optional<String> cursor) {
+    return chargers.list(filter, page(ChargerQueries.LIST, limit, cursor, 1));
+  }
+
+  public Optional<ChargerDetailView> charger(String id) {
+    return chargers.find(id);
+  }
+
+  /** The newest {@code limit} status changes of a charger, all connectors. */
+  public List<StatusChangeView> statusHistory(String chargerId, int limit) {
+    return history
+        .history(
+            chargerId,
+            Optional.empty(),
+            page(StatusHistoryQueries.LIST, limit, Optional.empty(), 2))
+        .items();
+  }
+
+  /** The charger's open transactions, newest first, with their energy so far. */
+  public List<TransactionView> openTransactions(String chargerId) {
+    TransactionFilter open =
+        new TransactionFilter(
+            Optional.of(chargerId),
+            Optional.of(TransactionState.OPEN),
+            Optional.empty(),
+            Optional.empty());
+    return transactions
+        .list(open, page(TransactionQueries.LIST, PageRequest.MAX_LIMIT, Optional.empty(), 2))
+        .items();
+  }
+
+  /** The newest {@code limit} frames of the message log of a charger. */
+  public List<MessageView> messages(String chargerId, int limit) {
+    return messages
+        .recent(chargerId, page(MessageLogQueries.LIST, limit, Optional.empty(), 2))
+        .items();
+  }
+
+  /** The newest {@code limit} commands sent to a charger, with their outcomes. */
+  public List<CommandView> commands(String chargerId, int limit) {
+    return commands.list(Optional.of(chargerId), Optional.empty(), Optional.empty(), limit).stream()
+        .map(CommandView::of)
+        .toList();
+  }
+
+  /** One command, as {@code GET /commands/{id}} shows it. */
+  public Optional<CommandView> command(long id) {
+    return commands.find(id).map(CommandView::of);
+  }
+
+  private static PageRequest page(String list, int limit, Optional<String> cursor, int keyParts) {
+    if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+      throw ApiException.badParameter(
+          "limit", limit + " is not from 1 to " + PageRequest.MAX_LIMIT);
+    }
+    return new PageRequest(
+        list, limit, cursor.map(token -> Cursor.decode(list, token, keyParts)).orElse(List.of()));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.joule.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.joule.domain.reservation.ReservationStatus;
+import io.vertx.core.http.HttpMethod;
+
+/** What the OpenAPI document says of {@link ReservationApi}'s routes beyond their path. */
+final class ReservationApiDocs {
+  private ReservationApiDocs() {}
+
+  /** Adds to {@code operation} if {@code template} is one of the reservation routes. */
+  static void describe(String template, HttpMethod method, ObjectNode operation, ArrayNode params) {
+    switch (method.name() + " " + template) {
+      case "POST " + ReservationApi.RESERVATIONS -> {
+        operation.put(
+            "summary",
+            "Create a reservation (201, status pending) and send ReserveNow with its id");
+        ObjectNode schema =
+            operation
+                .putObject("requestBody")
+                .putObject("content")
+                .putObject("application/json")
+                .putObject("schema");
+        schema.put("type", "object").put("additionalProperties", false);
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("chargerId").put("type", "string");
+        properties.putObject("connectorId").put("type", "integer").put("minimum", 0);
+        properties.putObject("idTag").put("type", "string").put("maxLength", 20);
+        properties.putObject("parentIdTag").put("type", "string").put("maxLength", 20);
+        properties.putObject("expiryDate").put("type", "string").put("format", "date-time");
+        schema.putArray("required").add("chargerId").add("idTag").add("expiryDate");
+        ((ObjectNode) operation.path("responses")).putObject("201").put("description", "created");
+      }
+      case "GET " + ReservationApi.RESERVATIONS -> {
+        operation.put("summary", "Reservations, newest first, paged");
+        StatusApiDocs.query(params, "chargerId", "status");
+        ArrayNode statuses =
+            ((ObjectNode) params.get(params.size() - 1).path("schema")).putArray("enum");
+        for (ReservationStatus status : ReservationStatus.values()) {
+          statuses.add(status.wire());
+        }
+        StatusApiDocs.query(params, "limit", "cursor");
+      }
+      case "GET " + ReservationApi.RESERVATION -> operation.put("summary", "One reservation");
+      case "DELETE " + ReservationApi.RESERVATION -> {
+        operation.put(
+            "summary",
+            "Send CancelReservation: 200 once cancelled within ?wait=, 202 otherwise; 409 when"
+                + " it is not open");
+        StatusApiDocs.query(params, "wait");
+        ((ObjectNode) operation.path("responses"))
+            .putObject("409")
+            .put("description", "the reservation is not open");
+      }
+      default -> {
+        // not a reservation route
+      }
+    }
+  }
+}

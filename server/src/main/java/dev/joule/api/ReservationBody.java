@@ -1,0 +1,69 @@
+package dev.joule.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.joule.domain.reservation.Reservations;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The body of {@code POST /reservations}, with ReserveNow.req's field names (OCPP 1.6 §6.45):
+ * {@code {"chargerId", "connectorId"?: 0, "idTag", "parentIdTag"?, "expiryDate"}}. idTags are
+ * IdToken, CiString20Type; connector 0 reserves any connector; the expiry must be in the future.
+ * Any other field is a 400 naming it ({@code reservationId} is Joule's to choose).
+ */
+final class ReservationBody {
+  static final Set<String> FIELDS =
+      Set.of("chargerId", "connectorId", "idTag", "parentIdTag", "expiryDate");
+
+  private ReservationBody() {}
+
+  static Reservations.Request parse(JsonNode body, Instant now) {
+    if (!body.isObject()) {
+      throw ApiException.badParameter("body", "must be a JSON object");
+    }
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw ApiException.badParameter(
+            name,
+            "unknown field; a reservation has chargerId, connectorId, idTag, parentIdTag and"
+                + " expiryDate");
+      }
+    }
+    String chargerId = required(body, "chargerId");
+    String idTag = Params.text("idTag", required(body, "idTag"), IdTagUpdate.MAX_LENGTH);
+    Optional<String> parent =
+        Params.stringField(body, "parentIdTag")
+            .map(value -> Params.text("parentIdTag", value, IdTagUpdate.MAX_LENGTH));
+    Instant expiry = Params.instant("expiryDate", required(body, "expiryDate"));
+    if (!expiry.isAfter(now)) {
+      throw ApiException.badParameter(
+          "expiryDate", "'" + expiry + "' is not in the future (now " + now + ")");
+    }
+    return new Reservations.Request(chargerId, connectorId(body), idTag, parent, expiry);
+  }
+
+  private static int connectorId(JsonNode body) {
+    JsonNode value = body.get("connectorId");
+    if (value == null || value.isNull()) {
+      return 0;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+      throw ApiException.badParameter(
+          "connectorId", "must be an integer, 0 (any connector) or a connector's id");
+    }
+    return value.intValue();
+  }
+
+  private static String required(JsonNode body, String name) {
+    String value =
+        Params.stringField(body, name)
+            .orElseThrow(() -> ApiException.badParameter(name, "is required"));
+    if (value.isEmpty()) {
+      throw ApiException.badParameter(name, "must not be empty");
+    }
+    return value;
+  }
+}

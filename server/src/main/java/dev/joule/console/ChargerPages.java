@@ -1,0 +1,231 @@
+package dev.joule.console;
+
+import dev.joule.api.ApiException;
+import dev.joule.api.ChargerDetailView;
+import dev.joule.api.ChargerFilter;
+import dev.joule.api.ChargerView;
+import dev.joule.api.CommandApi;
+import dev.joule.api.ConnectorView;
+import dev.joule.api.Page;
+import dev.joule.api.Reads;
+import dev.joule.ocpp.Action;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The chargers page ({@code /console/chargers}: filter, search by id prefix, keyset pages) and one
+ * charger's page, with the fragments the live updates re-read. All reads go through {@link Reads}.
+ */
+final class ChargerPages {
+  /** Chargers per page: a page stays small however many chargers there are (keyset paging). */
+  static final int PAGE_SIZE = 50;
+
+  static final int HISTORY_SHOWN = 20;
+  static final int MESSAGES_SHOWN = 20;
+  static final int COMMANDS_SHOWN = 20;
+
+  private final Reads reads;
+  private final Pages pages;
+
+  ChargerPages(Reads reads, Pages pages) {
+    this.reads = reads;
+    this.pages = pages;
+  }
+
+  void mount(Router router) {
+    router.get(Console.CHARGERS).handler(this::list);
+    router.get(Console.CHARGERS + "/:id").handler(this::one);
+    router.get(Console.CHARGERS + "/:id/row").handler(this::row);
+    router.get(Console.CHARGERS + "/:id/connectors").handler(this::connectors);
+    router.get(Console.CHARGERS + "/:id/transactions").handler(this::transactions);
+    router.get(Console.CHARGERS + "/:id/commands").handler(this::commands);
+  }
+
+  /** A charger as a row of the list. */
+  record Row(
+      String id,
+      String href,
+      String rowUrl,
+      boolean connected,
+      String connectedSince,
+      String lastSeen,
+      String vendor,
+      String model,
+      String firmware,
+      List<ConnectorView> connectors) {
+    static Row of(ChargerView charger) {
+      String href = Links.charger(charger.id());
+      return new Row(
+          charger.id(),
+          href,
+          href + "/row",
+          charger.connected(),
+          Format.time(charger.connectedSince()),
+          Format.time(charger.lastSeen()),
+          charger.vendor(),
+          charger.model(),
+          charger.firmware(),
+          charger.connectors());
+    }
+  }
+
+  /** One choice of a filter's select. */
+  record Option(String value, String label, boolean selected) {}
+
+  private void list(RoutingContext rc) {
+    String prefix = param(rc, "idPrefix");
+    String connected = param(rc, "connected");
+    String status = param(rc, "status");
+    Optional<String> cursor =
+        Optional.ofNullable(rc.request().getParam("cursor")).filter(c -> !c.isEmpty());
+    Session session = ConsoleAuth.session(rc);
+    pages.respond(
+        rc,
+        () -> {
+          ChargerFilter filter = ChargerFilter.ofForm(prefix, connected, status);
+          Page<ChargerView> page = reads.chargers(filter, PAGE_SIZE, cursor);
+          Map<String, Object> scope = new HashMap<>();
+          scope.put("title", "Chargers");
+          scope.put("csrf", session.csrf());
+          scope.put("events", Console.EVENTS);
+          scope.put("rows", page.items().stream().map(Row::of).toList());
+          scope.put("empty", page.items().isEmpty());
+          scope.put("idPrefix", prefix);
+          scope.put(
+              "connectedOptions",
+              List.of(
+                  new Option("", "any", connected.isEmpty()),
+                  new Option("true", "connected", connected.equals("true")),
+                  new Option("false", "disconnected", connected.equals("false"))));
+          List<Option> statuses = new ArrayList<>();
+          statuses.add(new Option("", "any", status.isEmpty()));
+          ChargerFilter.STATUSES.forEach(s -> statuses.add(new Option(s, s, s.equals(status))));
+          scope.put("statusOptions", statuses);
+          String filtered = listUrl(prefix, connected, status);
+          if (page.next() != null) {
+            scope.put("next", filtered + "&cursor=" + Links.segment(page.next()));
+          }
+          scope.put("firstPage", cursor.isEmpty() ? null : filtered);
+          return Rendered.ok(pages.templates().render("chargers", scope));
+        });
+  }
+
+  private void row(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    pages.respond(
+        rc,
+        () ->
+            Rendered.ok(
+                pages
+                    .templates()
+                    .render("charger-rows", Map.of("rows", List.of(Row.of(find(id).charger()))))));
+  }
+
+  private void one(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    Session session = ConsoleAuth.session(rc);
+    pages.respond(
+        rc,
+        () -> {
+          ChargerDetailView charger = find(id);
+          String href = Links.charger(id);
+          Map<String, Object> scope = new HashMap<>(fragmentScope(id));
+          scope.put("title", "Charger " + id);
+          scope.put("csrf", session.csrf());
+          scope.put("events", Console.EVENTS + "?chargerId=" + Links.segment(id));
+          scope.put("row", Row.of(charger.charger()));
+          scope.put("detail", charger);
+          scope.put("heartbeatText", Format.time(charger.lastHeartbeat()));
+          scope.put("registeredText", Format.time(charger.registeredAt()));
+          scope.put(
+              "history",
+              reads.statusHistory(id, HISTORY_SHOWN).stream().map(Format::change).toList());
+          scope.put(
+              "messages",
+              reads.messages(id, MESSAGES_SHOWN).stream().map(Format::message).toList());
+          scope.put("actions", CommandApi.ACTIONS.stream().map(Action::wire).toList());
+          scope.put("commandFormUrl", href + "/command-form");
+          scope.put("commandsPost", href + "/commands");
+          scope.putAll(transactionScope(id));
+          scope.putAll(commandScope(id));
+          return Rendered.ok(pages.templates().render("charger", scope));
+        });
+  }
+
+  private void connectors(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    pages.respond(
+        rc,
+        () -> {
+          Map<String, Object> scope = new HashMap<>(fragmentScope(id));
+          scope.put("row", Row.of(find(id).charger()));
+          return Rendered.ok(pages.templates().render("connectors", scope));
+        });
+  }
+
+  private void transactions(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    pages.respond(
+        rc, () -> Rendered.ok(pages.templates().render("transactions", transactionScope(id))));
+  }
+
+  private void commands(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    pages.respond(rc, () -> Rendered.ok(pages.templates().render("commands", commandScope(id))));
+  }
+
+  private Map<String, Object> fragmentScope(String id) {
+    String href = Links.charger(id);
+    return Map.of(
+        "connectorsUrl", href + "/connectors",
+        "transactionsUrl", href + "/transactions",
+        "commandsUrl", href + "/commands");
+  }
+
+  private Map<String, Object> transactionScope(String id) {
+    var open = reads.openTransactions(id).stream().map(Format::transaction).toList();
+    return Map.of(
+        "transactions",
+        open,
+        "noTransaction",
+        open.isEmpty(),
+        "transactionsUrl",
+        Links.charger(id) + "/transactions");
+  }
+
+  private Map<String, Object> commandScope(String id) {
+    var commands = reads.commands(id, COMMANDS_SHOWN).stream().map(Format::command).toList();
+    return Map.of(
+        "commands",
+        commands,
+        "noCommands",
+        commands.isEmpty(),
+        "commandsUrl",
+        Links.charger(id) + "/commands");
+  }
+
+  private ChargerDetailView find(String id) {
+    return reads.charger(id).orElseThrow(() -> ApiException.notFound("charger '" + id + "'"));
+  }
+
+  /** The list with these filters, from its first page. */
+  private static String listUrl(String prefix, String connected, String status) {
+    return Console.CHARGERS
+        + "?idPrefix="
+        + Links.segment(prefix)
+        + "&connected="
+        + Links.segment(connected)
+        + "&status="
+        + Links.segment(status);
+  }
+
+  private static String param(RoutingContext rc, String name) {
+    String value = rc.request().getParam(name);
+    return value == null ? "" : value.trim();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.joule.console;
+
+import dev.joule.supervision.Health;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code /console/health}: processing progress as the supervisor measures it (DESIGN.md rule 5:
+ * progress, not "answers HTTP"), the workers and instances and what they hold, the alerts firing, a
+ * link to the public status page. The panel re-reads itself every 2 s (htmx polling); it reads the
+ * same {@link Health} as {@code GET /api/v1/health}.
+ */
+final class HealthPanel {
+  private final Supplier<Health> health;
+  private final Pages pages;
+
+  HealthPanel(Supplier<Health> health, Pages pages) {
+    this.health = health;
+    this.pages = pages;
+  }
+
+  void mount(Router router) {
+    router.get(Console.HEALTH).handler(this::page);
+    router.get(Console.HEALTH + "/panel").handler(this::panel);
+  }
+
+  private void page(RoutingContext rc) {
+    Session session = ConsoleAuth.session(rc);
+    pages.respond(
+        rc,
+        () -> {
+          Map<String, Object> scope = scope(health.get());
+          scope.put("title", "Health");
+          scope.put("csrf", session.csrf());
+          return Rendered.ok(pages.templates().render("health", scope));
+        });
+  }
+
+  private void panel(RoutingContext rc) {
+    pages.respond(
+        rc, () -> Rendered.ok(pages.templates().render("health-panel", scope(health.get()))));
+  }
+
+  static Map<String, Object> scope(Health now) {
+    Health.Processing p = now.processing();
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("panelUrl", Console.HEALTH + "/panel");
+    scope.put("at", Format.time(now.at()));
+    scope.put("ready", now.ready());
+    scope.put("reasons", now.reasons());
+    scope.put("received", rate(p.receivedPerSecond()));
+    scope.put("processed", rate(p.processedPerSecond()));
+    scope.put("backlog", p.backlog());
+    scope.put("inFlight", p.inFlight());
+    scope.put("oldestWaiting", seconds(p.oldestWaitingSeconds()));
+    scope.put("noProgress", seconds(p.noProgressSeconds()));
+    scope.put("redeliveries", p.redeliveries());
+    scope.put("stalls", p.stalls());
+    scope.put("healings", p.healings());
+    scope.put("workers", p.workers().stream().map(HealthPanel::worker).toList());
+    scope.put("instances", now.instances());
+    scope.put("supervisor", now.supervisor());
+    scope.put("alerts", now.alertsFiring());
+    scope.put("noAlerts", now.alertsFiring().isEmpty());
+    scope.put("databaseOk", now.database().ok());
+    scope.put("databaseLatency", seconds(now.database().latencySeconds()));
+    scope.put("connected", now.chargers().connected());
+    return scope;
+  }
+
+  record WorkerRow(String name, int generation, int holding, String heldFor, long processed) {}
+
+  private static WorkerRow worker(Health.Worker worker) {
+    return new WorkerRow(
+        worker.name(),
+        worker.generation(),
+        worker.holding(),
+        seconds(worker.heldForSeconds()),
+        worker.processed());
+  }
+
+  private static String rate(double perSecond) {
+    return String.format(Locale.ROOT, "%.1f/s", perSecond);
+  }
+
+  private static String seconds(double value) {
+    return String.format(Locale.ROOT, "%.3f s", value);
+  }
+}

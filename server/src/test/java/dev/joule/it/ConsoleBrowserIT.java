@@ -1,0 +1,248 @@
+package dev.joule.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console as an operator uses it, in headless Chromium ({@link Chromium}; skipped
+ * where there is none): a wrong token refused, log in, the chargers a real WebSocket charger
+ * connected, a connector's status change shown without a reload, one charger's page with a
+ * transaction that starts while it is open and its energy, a TriggerMessage sent from its generated
+ * form and answered by the charger, its outcome shown live, the health panel, log out; no console
+ * error on any page. Writes the screenshots of docs/console.md.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ConsoleBrowserIT {
+  private static final String CHARGER = "CP-CONSOLE-1";
+  private static final Path IMAGES = Path.of("..", "docs", "images").toAbsolutePath().normalize();
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir static Path dataDir;
+  static ChromeDriver browser;
+  static JouleServer joule;
+
+  @BeforeAll
+  static void start() {
+    Chromium.assumeInstalled();
+    browser = Chromium.start();
+    joule = JouleServer.start(dataDir, "workers", "2");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (joule != null) {
+      joule.close();
+    }
+  }
+
+  @Test
+  void anOperatorLogsInWatchesAChargerSendsACommandAndLogsOut() throws Exception {
+    try (RawCharger charger = joule.charger(CHARGER)) {
+      assertThat(charger.call(boot("b1"))).startsWith("[3,\"b1\"");
+      assertThat(charger.call(status("s1", 1, "Available"))).startsWith("[3,\"s1\"");
+
+      open("/");
+      waitFor(ExpectedConditions.urlContains("/console/login"));
+      assertThat(browser.getTitle()).isEqualTo("Log in · Joule console");
+      shot("login");
+      noErrors("the login page");
+
+      logIn("not-the-token-0123456789");
+      assertThat(browser.findElement(By.cssSelector("p.problem")).getText())
+          .isEqualTo("That token is not valid.");
+      assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+      browser.manage().logs().get(LogType.BROWSER); // the 401 itself is logged as a failed load
+
+      logIn(JouleServer.TOKEN);
+      waitFor(ExpectedConditions.urlContains("/console/chargers"));
+      WebElement row = row();
+      assertThat(row.getText()).contains(CHARGER).contains("connected").contains("1: Available");
+      noErrors("the chargers page");
+
+      // Live: the page is not reloaded (the marker survives) and the row shows the new status.
+      awaitLive();
+      browser.executeScript("window.joulePageMarker = 'still here';");
+      assertThat(charger.call(status("s2", 1, "Charging"))).startsWith("[3,\"s2\"");
+      waitFor(d -> row().getText().contains("1: Charging"));
+      assertThat(browser.executeScript("return window.joulePageMarker;")).isEqualTo("still here");
+      shot("chargers");
+      noErrors("the chargers page after a live update");
+
+      row().findElement(By.linkText(CHARGER)).click();
+      waitFor(ExpectedConditions.titleContains("Charger " + CHARGER));
+      assertThat(browser.findElement(By.id("connectors")).getText()).contains("Charging");
+      assertThat(browser.findElement(By.cssSelector("ol.frames")).getText())
+          .as("recent frames from the message log")
+          .contains("StatusNotification");
+      noErrors("the charger page");
+
+      awaitLive();
+      String started =
+          charger.call(
+              "[2,\"t1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"TAG-CONSOLE\","
+                  + "\"meterStart\":1000,\"timestamp\":\""
+                  + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                  + "\"}]");
+      Matcher id = Pattern.compile("\"transactionId\":(\\d+)").matcher(started);
+      assertThat(id.find()).as("a transaction id in %s", started).isTrue();
+      String transactionId = id.group(1);
+      waitFor(
+          d ->
+              browser
+                  .findElement(By.id("transactions"))
+                  .getText()
+                  .contains("Transaction " + transactionId));
+
+      new Select(browser.findElement(By.id("command-action"))).selectByValue("TriggerMessage");
+      waitFor(ExpectedConditions.presenceOfElementLocated(By.name("f.requestedMessage")));
+      new Select(browser.findElement(By.name("f.requestedMessage"))).selectByValue("Heartbeat");
+      browser.findElement(By.id("send-command")).click();
+
+      String call = charger.next();
+      assertThat(call).startsWith("[2,").contains("\"TriggerMessage\"").contains("\"Heartbeat\"");
+      String messageId = call.split("\"")[1];
+      charger.send("[3,\"" + messageId + "\",{\"status\":\"Accepted\"}]");
+      waitFor(d -> statusOfCommand().equals("accepted"));
+      waitFor(
+          d ->
+              browser.findElement(By.id("commands")).getText().contains("TriggerMessage")
+                  && browser.findElement(By.id("commands")).getText().contains("accepted"));
+
+      awaitLive();
+      assertThat(charger.call(status("s3", 1, "Faulted"))).startsWith("[3,\"s3\"");
+      waitFor(d -> browser.findElement(By.id("connectors")).getText().contains("Faulted"));
+      assertThat(
+              charger.call(
+                  "[2,\"m1\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":"
+                      + transactionId
+                      + ",\"meterValue\":[{\"timestamp\":\""
+                      + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                      + "\",\"sampledValue\":[{\"value\":\"1500\","
+                      + "\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"}]}]}]"))
+          .startsWith("[3,\"m1\"");
+      browser.navigate().refresh(); // energy is re-read on a transaction's start and stop only
+      assertThat(browser.findElement(By.cssSelector("#transactions .energy")).getText())
+          .isEqualTo("0.500 kWh");
+      shot("charger");
+      noErrors("the charger page after a command");
+
+      open("/console/health");
+      waitFor(ExpectedConditions.titleContains("Health"));
+      assertThat(browser.findElement(By.id("health-ready")).getText()).isIn("yes", "no");
+      assertThat(browser.findElement(By.id("health-backlog")).getText()).matches("\\d+");
+      assertThat(browser.findElements(By.cssSelector("table.workers tbody tr"))).hasSize(2);
+      assertThat(browser.findElements(By.cssSelector("a[href='/status']"))).isNotEmpty();
+      shot("health");
+      noErrors("the health page");
+
+      browser.manage().window().setSize(new Dimension(390, 844));
+      open("/console/chargers");
+      waitFor(d -> row().isDisplayed());
+      shot("chargers-phone");
+      browser.manage().window().setSize(new Dimension(1280, 1800));
+
+      browser.findElement(By.id("logout")).click();
+      waitFor(ExpectedConditions.urlContains("/console/login"));
+      open("/console/chargers");
+      waitFor(ExpectedConditions.urlContains("/console/login"));
+      noErrors("after logging out");
+    }
+  }
+
+  private static void logIn(String token) {
+    open("/console/login");
+    WebElement field = browser.findElement(By.id("token"));
+    field.sendKeys(token);
+    field.submit();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+  }
+
+  /** The events stream is open: a change published from now on reaches the page. */
+  private static void awaitLive() {
+    waitFor(
+        d -> "true".equals(browser.findElement(By.tagName("body")).getAttribute("data-live-open")));
+  }
+
+  private static WebElement row() {
+    return browser.findElement(By.cssSelector("tr.charger[data-charger='" + CHARGER + "']"));
+  }
+
+  private static String statusOfCommand() {
+    List<WebElement> status = browser.findElements(By.id("command-status"));
+    return status.isEmpty() ? "" : status.get(0).getText();
+  }
+
+  private static void waitFor(
+      java.util.function.Function<? super org.openqa.selenium.WebDriver, ?> condition) {
+    new WebDriverWait(browser, WAIT).until(condition);
+  }
+
+  private static void open(String path) {
+    browser.get("http://127.0.0.1:" + joule.port() + path);
+  }
+
+  private static void noErrors(String where) {
+    List<String> severe =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::toString)
+            .toList();
+    assertThat(severe).as("console errors on %s", where).isEmpty();
+  }
+
+  private static void shot(String name) throws Exception {
+    Files.createDirectories(IMAGES);
+    Path target = IMAGES.resolve("console-" + name + ".png");
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        target,
+        StandardCopyOption.REPLACE_EXISTING);
+    System.out.println("ConsoleBrowserIT: screenshot " + target);
+  }
+
+  private static String boot(String id) {
+    return "[2,\""
+        + id
+        + "\",\"BootNotification\",{\"chargePointVendor\":\"Joule\",\"chargePointModel\":\"IT\","
+        + "\"firmwareVersion\":\"1.4.2\"}]";
+  }
+
+  private static String status(String id, int connector, String status) {
+    return "[2,\""
+        + id
+        + "\",\"StatusNotification\",{\"connectorId\":"
+        + connector
+        + ",\"errorCode\":\"NoError\",\"status\":\""
+        + status
+        + "\"}]";
+  }
+}
