@@ -477,7 +477,7 @@ public final class Commands {
               CommandStatus.ERROR,
               true,
               Optional.empty(),
-              Optional.of(answered.payloadJson()),
+              Optional.of(Secrets.redact(answered.payloadJson())),
               Optional.of("InvalidResponse"),
               Optional.of(e.getMessage()));
         }
@@ -485,7 +485,7 @@ public final class Commands {
             Outcomes.of(action, response),
             true,
             Optional.of(response),
-            Optional.of(answered.payloadJson()),
+            Optional.of(Secrets.redact(answered.payloadJson())),
             Optional.empty(),
             Optional.empty());
       }
