@@ -64,8 +64,24 @@ final class ChargerQueries {
                   row.registeredAt(),
                   row.lastHeartbeat(),
                   row.boot(),
-                  row.localListVersion()));
+                  row.localListVersion(),
+                  security(connection, id)));
         });
+  }
+
+  private static ChargerDetailView.Security security(Connection connection, String id)
+      throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT security_profile, key_hash IS NOT NULL, admission = 'pending'"
+                + " FROM charger_auth WHERE charger_id = ?")) {
+      query.setString(1, id);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next()
+            ? new ChargerDetailView.Security(row.getInt(1), row.getBoolean(2), row.getBoolean(3))
+            : new ChargerDetailView.Security(0, false, false);
+      }
+    }
   }
 
   private ChargerView view(ChargerRow row, List<ConnectorView> connectors) {

@@ -32,6 +32,7 @@ final class RegistrationUpdate {
           "lastHeartbeat",
           "boot",
           "localListVersion",
+          "security",
           "authorizationKeySet",
           "pending");
 

@@ -88,10 +88,11 @@ public final class ChargerAdmission implements Admission {
             clock.instant());
         LOG.info(
             "{}: unknown charger from {} admitted as pending (profile {}): accept it with POST"
-                + " /api/v1/chargers/{{id}}/accept",
+                + " /api/v1/chargers/{}/accept",
             id,
             knock.address(),
-            profile.level());
+            profile.level(),
+            id);
         yield ADMITTED;
       }
     };

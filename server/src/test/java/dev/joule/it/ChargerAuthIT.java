@@ -61,6 +61,9 @@ class ChargerAuthIT {
           .contains("\"authorizationKeySet\":true")
           .contains("\"securityProfile\":1")
           .doesNotContain(KEY);
+      assertThat(joule.get("/api/v1/chargers/CP-1").body())
+          .contains(
+              "\"security\":{\"securityProfile\":1,\"authorizationKeySet\":true,\"pending\":false}");
       HttpResponse<String> shortKey =
           joule.put("/api/v1/chargers/CP-9", "{\"authorizationKey\":\"short\"}");
       assertThat(shortKey.statusCode()).isEqualTo(400);
@@ -88,7 +91,7 @@ class ChargerAuthIT {
 
       try (RawCharger charger = connect(joule, "CP-1", RawCharger.basic("CP-1", KEY))) {
         assertThat(charger.call(boot("b1"))).contains("\"status\":\"Accepted\"");
-        changeKey(joule, charger);
+        change(joule, charger, "CP-1", "AuthorizationKey", NEW_KEY);
       }
       assertThat(refusal(() -> connect(joule, "CP-1", RawCharger.basic("CP-1", KEY))).statusCode())
           .isEqualTo(401);
@@ -112,13 +115,23 @@ class ChargerAuthIT {
       assertThat(joule.count("SELECT count(*) FROM command WHERE payload::text LIKE '%key-two%'"))
           .isZero();
 
+      // SecurityProfile through ChangeConfiguration raises the recorded profile: plain ws is
+      // refused.
+      joule.put("/api/v1/chargers/CP-3", "{\"authorizationKey\":\"" + KEY + "\"}");
+      try (RawCharger charger = connect(joule, "CP-3", RawCharger.basic("CP-3", KEY))) {
+        change(joule, charger, "CP-3", "SecurityProfile", "2");
+      }
+      assertThat(joule.get("/api/v1/chargers/CP-3").body()).contains("\"securityProfile\":2");
+      assertThat(refusal(() -> connect(joule, "CP-3", RawCharger.basic("CP-3", KEY))).statusCode())
+          .isEqualTo(401);
+
       bootWithTheChargetimeClient(joule);
 
       String metrics = joule.get("/metrics").body();
       assertThat(metrics)
           .contains("joule_chargers_authentication_failures_total{reason=\"no-credentials\"} 1.0")
           .contains("joule_chargers_authentication_failures_total{reason=\"wrong-key\"} 2.0")
-          .contains("joule_chargers_authentication_failures_total{reason=\"no-tls\"} 1.0")
+          .contains("joule_chargers_authentication_failures_total{reason=\"no-tls\"} 2.0")
           .contains("joule_chargers_authentication_failures_total{reason=\"unknown-charger\"} 1.0");
 
       // Removing a connected charger closes its connection; it is unknown afterwards.
@@ -153,6 +166,9 @@ class ChargerAuthIT {
         assertThat(charger.call(boot("p1"))).contains("\"status\":\"Pending\"");
       }
       HttpClient api = HttpClient.newBuilder().sslContext(pki.context(null)).build();
+      assertThat(https(api, joule, "GET", "/api/v1/chargers/CP-T3", "").body())
+          .contains("\"registrationStatus\":\"Pending\"")
+          .contains("\"pending\":true");
       HttpResponse<String> accepted =
           https(api, joule, "POST", "/api/v1/chargers/CP-T3/accept", "");
       assertThat(accepted.statusCode()).isEqualTo(200);
@@ -257,22 +273,26 @@ class ChargerAuthIT {
     return context;
   }
 
-  /** Sends ChangeConfiguration AuthorizationKey through the command API; the charger accepts. */
-  private static void changeKey(JouleServer joule, RawCharger charger) {
+  /** Sends ChangeConfiguration through the command API; the charger accepts it. */
+  private static void change(
+      JouleServer joule, RawCharger charger, String chargerId, String key, String value) {
     CompletableFuture<HttpResponse<String>> command =
         CompletableFuture.supplyAsync(
             () ->
                 joule.post(
-                    "/api/v1/chargers/CP-1/commands/ChangeConfiguration?wait=10s",
-                    "{\"key\":\"AuthorizationKey\",\"value\":\"" + NEW_KEY + "\"}"));
+                    "/api/v1/chargers/" + chargerId + "/commands/ChangeConfiguration?wait=10s",
+                    "{\"key\":\"" + key + "\",\"value\":\"" + value + "\"}"));
     String call = charger.next();
     Matcher id = CALL_ID.matcher(call);
     assertThat(id.find()).as(call).isTrue();
-    assertThat(call).contains(NEW_KEY); // the charger itself needs the key
+    assertThat(call).contains(value); // the charger itself needs the value
     charger.send("[3,\"" + id.group(1) + "\",{\"status\":\"Accepted\"}]");
     HttpResponse<String> done = command.join();
     assertThat(done.statusCode()).isEqualTo(200);
-    assertThat(done.body()).contains("\"status\":\"accepted\"").doesNotContain(NEW_KEY);
+    assertThat(done.body()).contains("\"status\":\"accepted\"");
+    if (key.equals("AuthorizationKey")) {
+      assertThat(done.body()).doesNotContain(value);
+    }
   }
 
   private void bootWithTheChargetimeClient(JouleServer joule) throws Exception {

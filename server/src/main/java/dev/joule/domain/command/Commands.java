@@ -483,7 +483,7 @@ public final class Commands {
               CommandStatus.ERROR,
               true,
               Optional.empty(),
-              Optional.of(answered.payloadJson()),
+              Optional.of(Secrets.redact(answered.payloadJson())),
               Optional.of("InvalidResponse"),
               Optional.of(e.getMessage()));
         }
@@ -491,7 +491,7 @@ public final class Commands {
             Outcomes.of(action, response),
             true,
             Optional.of(response),
-            Optional.of(answered.payloadJson()),
+            Optional.of(Secrets.redact(answered.payloadJson())),
             Optional.empty(),
             Optional.empty());
       }
