@@ -5,6 +5,7 @@ import dev.joule.alerting.Alerts;
 import dev.joule.alerting.Webhook;
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
+import dev.joule.api.LocalListApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.ReservationApi;
@@ -20,6 +21,7 @@ import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
+import dev.joule.domain.localauth.LocalLists;
 import dev.joule.domain.reservation.Reservations;
 import dev.joule.gateway.Admission;
 import dev.joule.gateway.CallSeconds;
@@ -41,6 +43,8 @@ import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
+import dev.joule.store.IdTagRepository;
+import dev.joule.store.LocalListRepository;
 import dev.joule.store.MessageLog;
 import dev.joule.store.ReservationRepository;
 import dev.joule.supervision.FaultInjection;
@@ -236,20 +240,41 @@ public final class Joule implements AutoCloseable {
             clock);
     GatewayCommandChannel local = new GatewayCommandChannel(gateway);
     AtomicReference<Commands> ready = new AtomicReference<>();
+    AtomicReference<LocalLists> lists = new AtomicReference<>();
     CommandChannel channel =
         cluster
-            .map(c -> c.commands(local, instances, codec, id -> ready.get().connected(id)))
+            .map(
+                c ->
+                    c.commands(
+                        local,
+                        instances,
+                        codec,
+                        id -> {
+                          ready.get().connected(id);
+                          lists.get().connected(id);
+                        }))
             .orElse(local);
     Commands commands =
         new Commands(
             database, new CommandRepository(), channel, codec, clock, blocking, timers, events);
     ready.set(commands);
+    LocalLists localLists =
+        new LocalLists(
+            database,
+            new LocalListRepository(),
+            new IdTagRepository(),
+            commands,
+            codec,
+            clock,
+            blocking);
+    lists.set(localLists);
     gateway.publishConnectionEvents(
         event -> {
           Runnable afterwards =
               () -> {
                 if (event instanceof ChargerEvent.Connected connected) {
                   commands.connected(connected.chargerId());
+                  localLists.connected(connected.chargerId());
                 }
               };
           if (cluster.isPresent()) {
@@ -274,6 +299,7 @@ public final class Joule implements AutoCloseable {
       Reservations reservations =
           new Reservations(database, new ReservationRepository(), commands, clock, blocking);
       new ReservationApi(reservations, clock, blocking).mount(router);
+      new LocalListApi(localLists, blocking).mount(router);
       // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
       // idempotent UPDATE of the few open reservations due).
       timers.scheduleWithFixedDelay(

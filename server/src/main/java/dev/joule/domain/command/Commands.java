@@ -10,6 +10,7 @@ import dev.joule.ocpp.json.OcppJson;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
+import dev.joule.store.LocalListRepository;
 import dev.joule.store.ReservationRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,11 @@ public final class Commands {
     this.channel = channel;
     this.answers = answers;
     this.sideEffects =
-        new SideEffects(repository, new ChargerStateRepository(), new ReservationRepository());
+        new SideEffects(
+            repository,
+            new ChargerStateRepository(),
+            new ReservationRepository(),
+            new LocalListRepository());
     this.clock = clock;
     this.blocking = blocking;
     this.timers = timers;
