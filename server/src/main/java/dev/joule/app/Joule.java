@@ -308,7 +308,7 @@ public final class Joule implements AutoCloseable {
           RESERVATION_EXPIRY_TICK.toMillis(),
           TimeUnit.MILLISECONDS);
       new EventsApi(recent).mount(router);
-      new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+      new ReadApi(dataSource, gateway, clock, blocking, localLists::idTagChanged).mount(router);
       Incidents incidents = new Incidents(dataSource, clock);
       new StatusApi(
               dataSource,

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -63,6 +64,24 @@ public final class LocalListRepository {
         insert.executeUpdate();
       }
       return true;
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
+  /** The chargers whose wanted list has that idTag (case-insensitive). */
+  public List<String> chargersWanting(Connection connection, String idTag) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT charger_id FROM local_list_wanted WHERE lower(id_tag) = lower(?)")) {
+      query.setString(1, idTag);
+      List<String> chargers = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          chargers.add(rs.getString(1));
+        }
+      }
+      return chargers;
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }

@@ -190,6 +190,32 @@ class LocalListsIT {
   }
 
   @Test
+  void aChangedOrDeletedIdTagIsSentAgainToTheListsThatHoldIt() throws Exception {
+    assertThat(joule.put("/api/v1/id-tags/LL-F", "{\"status\":\"Accepted\"}").statusCode())
+        .isEqualTo(201);
+    try (RawCharger charger = joule.charger("CP-LL-6")) {
+      putList("CP-LL-6", "{\"idTags\":[\"LL-A\",\"LL-F\"]}");
+      answer(charger, expect(charger, "GetLocalListVersion"), "{\"listVersion\":0}");
+      answer(charger, expect(charger, "SendLocalList"), "{\"status\":\"Accepted\"}");
+      awaitInSync("CP-LL-6", 1);
+
+      assertThat(joule.put("/api/v1/id-tags/LL-F", "{\"status\":\"Blocked\"}").statusCode())
+          .isEqualTo(200);
+      JsonNode blocked = expect(charger, "SendLocalList");
+      assertThat(blocked.get(3).path("updateType").asText()).isEqualTo("Differential");
+      assertThat(entries(blocked)).containsExactly("LL-F:Blocked");
+      answer(charger, blocked, "{\"status\":\"Accepted\"}");
+      awaitInSync("CP-LL-6", 2);
+
+      assertThat(joule.delete("/api/v1/id-tags/LL-F").statusCode()).isEqualTo(204);
+      JsonNode removed = expect(charger, "SendLocalList");
+      assertThat(entries(removed)).containsExactly("LL-F-");
+      answer(charger, removed, "{\"status\":\"Accepted\"}");
+      assertThat(awaitInSync("CP-LL-6", 3).path("held").toString()).isEqualTo("[\"LL-A\"]");
+    }
+  }
+
+  @Test
   void aChargerThatDoesNotSupportLocalListsIsShownSo() throws Exception {
     try (RawCharger charger = joule.charger("CP-LL-4")) {
       putList("CP-LL-4", "{\"idTags\":[\"LL-A\"]}");

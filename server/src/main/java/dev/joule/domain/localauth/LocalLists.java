@@ -167,6 +167,23 @@ public final class LocalLists {
         });
   }
 
+  /**
+   * An id tag was created, changed or deleted: every list that wants it is sent again (its
+   * idTagInfo, or its removal). Does not block.
+   */
+  public void idTagChanged(String idTag) {
+    blocking.execute(
+        () -> {
+          try {
+            database
+                .inTransaction(c -> repository.chargersWanting(c, idTag))
+                .forEach(chargerId -> sync(chargerId, false));
+          } catch (RuntimeException e) {
+            LOG.warn("local lists with {} not sent again: {}", idTag, e.toString());
+          }
+        });
+  }
+
   private void sync(String chargerId, boolean askVersion) {
     synchronized (queued) {
       queued.merge(chargerId, askVersion, Boolean::logicalOr);
