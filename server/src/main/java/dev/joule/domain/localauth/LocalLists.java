@@ -6,14 +6,9 @@ import dev.joule.domain.command.Commands;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.Request;
 import dev.joule.ocpp.json.OcppJson;
-import dev.joule.ocpp.message.core.AuthorizationStatus;
-import dev.joule.ocpp.message.core.IdTagInfo;
-import dev.joule.ocpp.message.localauth.AuthorizationData;
 import dev.joule.ocpp.message.localauth.GetLocalListVersionRequest;
-import dev.joule.ocpp.message.localauth.SendLocalListRequest;
 import dev.joule.ocpp.message.localauth.SendLocalListResponse;
 import dev.joule.ocpp.message.localauth.UpdateStatus;
-import dev.joule.ocpp.message.localauth.UpdateType;
 import dev.joule.store.Database;
 import dev.joule.store.IdTagRepository;
 import dev.joule.store.LocalListRepository;
@@ -223,10 +218,11 @@ public final class LocalLists {
         Optional<Command> asked = call(chargerId, new GetLocalListVersionRequest());
         if (asked.filter(c -> c.status() == CommandStatus.ACCEPTED).isEmpty()) {
           state(
-              chargerId, LocalListState.WAITING, Optional.of("GetLocalListVersion " + why(asked)));
+              chargerId,
+              LocalListState.WAITING,
+              Optional.of("GetLocalListVersion " + LocalListRequests.why(asked)));
           return;
         }
-        ask = false;
       }
       List<LocalListPlan.Message> plan = plan(chargerId, full);
       if (plan == null) {
@@ -240,25 +236,20 @@ public final class LocalLists {
         state(chargerId, LocalListState.IN_SYNC, Optional.empty());
         return;
       }
-      state(chargerId, LocalListState.SENDING, Optional.of(describe(plan)));
-      full = false;
-      for (LocalListPlan.Message message : plan) {
-        Optional<Command> sent = call(chargerId, request(message));
-        Optional<UpdateStatus> status = sent.flatMap(this::updateStatus);
-        if (status.isEmpty()) {
-          state(chargerId, LocalListState.WAITING, Optional.of("SendLocalList " + why(sent)));
-          return;
+      state(chargerId, LocalListState.SENDING, Optional.of(LocalListRequests.describe(plan)));
+      switch (send(chargerId, plan)) {
+        case Sent.Stopped stopped -> {
+          return; // its state is recorded
         }
-        if (status.get() == UpdateStatus.NOT_SUPPORTED) {
-          state(chargerId, LocalListState.NOT_SUPPORTED, Optional.of("SendLocalList NotSupported"));
-          return;
+        case Sent.Accepted accepted -> { // the next round finds it in sync
+          ask = false;
+          full = false;
         }
-        if (status.get() != UpdateStatus.ACCEPTED) {
-          // §5.15: Failed or VersionMismatch: ask the version and send the whole list again
-          problem = "SendLocalList version " + message.version() + " " + status.get().wire();
+        case Sent.Refused refused -> {
+          // §5.15: after Failed or VersionMismatch, ask the version and send the whole list again
+          problem = refused.problem();
           ask = true;
           full = true;
-          break;
         }
       }
     }
@@ -266,6 +257,42 @@ public final class LocalLists {
         chargerId,
         LocalListState.FAILED,
         Optional.of("not in sync after " + MAX_ROUNDS + " rounds; last: " + problem));
+  }
+
+  /** What sending a plan came to. */
+  private sealed interface Sent {
+    /** Every message was accepted. */
+    record Accepted() implements Sent {}
+
+    /** Failed or VersionMismatch: answered with a full resend. */
+    record Refused(String problem) implements Sent {}
+
+    /** No answer, or NotSupported: the state says why. */
+    record Stopped() implements Sent {}
+  }
+
+  /** Sends the plan's messages in order, until one is not accepted. */
+  private Sent send(String chargerId, List<LocalListPlan.Message> plan) {
+    for (LocalListPlan.Message message : plan) {
+      Optional<Command> sent = call(chargerId, LocalListRequests.request(message));
+      Optional<UpdateStatus> status = sent.flatMap(this::updateStatus);
+      if (status.isEmpty()) {
+        state(
+            chargerId,
+            LocalListState.WAITING,
+            Optional.of("SendLocalList " + LocalListRequests.why(sent)));
+        return new Sent.Stopped();
+      }
+      if (status.get() == UpdateStatus.NOT_SUPPORTED) {
+        state(chargerId, LocalListState.NOT_SUPPORTED, Optional.of("SendLocalList NotSupported"));
+        return new Sent.Stopped();
+      }
+      if (status.get() != UpdateStatus.ACCEPTED) {
+        return new Sent.Refused(
+            "SendLocalList version " + message.version() + " " + status.get().wire());
+      }
+    }
+    return new Sent.Accepted();
   }
 
   /** The messages to send now; null when the charger has no local list support. */
@@ -315,56 +342,6 @@ public final class LocalLists {
         .responseJson()
         .map(json -> ((SendLocalListResponse) answers.readResponse(Action.SEND_LOCAL_LIST, json)))
         .map(SendLocalListResponse::status);
-  }
-
-  private static String why(Optional<Command> command) {
-    return command
-        .map(
-            c ->
-                "command "
-                    + c.id()
-                    + " "
-                    + c.status().wire()
-                    + c.errorCode().map(code -> " (" + code + ")").orElse(""))
-        .orElse("not sent");
-  }
-
-  private static String describe(List<LocalListPlan.Message> plan) {
-    LocalListPlan.Message first = plan.getFirst();
-    return (first.full() ? "Full" : "Differential")
-        + " to version "
-        + plan.getLast().version()
-        + " in "
-        + plan.size()
-        + (plan.size() == 1 ? " message" : " messages");
-  }
-
-  static SendLocalListRequest request(LocalListPlan.Message message) {
-    List<AuthorizationData> entries =
-        message.changes().stream()
-            .map(
-                change ->
-                    new AuthorizationData(
-                        change.idTag(),
-                        change
-                            .info()
-                            .map(
-                                e ->
-                                    new IdTagInfo(
-                                        e.expiryDate().orElse(null),
-                                        e.parentIdTag().orElse(null),
-                                        status(e.status())))
-                            .orElse(null)))
-            .toList();
-    return new SendLocalListRequest(
-        message.version(), entries, message.full() ? UpdateType.FULL : UpdateType.DIFFERENTIAL);
-  }
-
-  private static AuthorizationStatus status(String wire) {
-    return Arrays.stream(AuthorizationStatus.values())
-        .filter(s -> s.wire().equals(wire))
-        .findFirst()
-        .orElse(AuthorizationStatus.INVALID);
   }
 
   private void state(String chargerId, LocalListState state, Optional<String> detail) {
