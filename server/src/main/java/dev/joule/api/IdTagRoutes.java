@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /** {@code /id-tags}: list, read, create or replace, delete. */
 final class IdTagRoutes {
@@ -17,11 +18,13 @@ final class IdTagRoutes {
   private final IdTagStore store;
   private final Clock clock;
   private final Replies replies;
+  private final Consumer<String> changed;
 
-  IdTagRoutes(IdTagStore store, Clock clock, Replies replies) {
+  IdTagRoutes(IdTagStore store, Clock clock, Replies replies, Consumer<String> changed) {
     this.store = store;
     this.clock = clock;
     this.replies = replies;
+    this.changed = changed;
   }
 
   void mount(Router router) {
@@ -55,6 +58,7 @@ final class IdTagRoutes {
         rc,
         () -> {
           IdTagStore.Put put = store.put(idTag, update, clock.instant());
+          changed.accept(idTag);
           return put.created() ? Reply.created(put.tag()) : Reply.ok(put.tag());
         });
   }
@@ -68,6 +72,7 @@ final class IdTagRoutes {
           if (!store.delete(idTag)) {
             throw notFound(idTag);
           }
+          changed.accept(idTag);
           return Reply.noContent();
         });
   }

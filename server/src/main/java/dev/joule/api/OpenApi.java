@@ -96,7 +96,7 @@ public final class OpenApi {
               .add(parameter("connected", "query"))
               .add(parameter("status", "query"));
         }
-        ReservationApiDocs.describe(template, method, operation, parameters);
+        ProfileApiDocs.describe(template, method, operation, parameters);
         if (template.equals(EventsApi.EVENTS)) {
           operation.put("summary", "Server-Sent Events; see docs/events.md");
           parameters.add(parameter("chargerId", "query")).add(parameter("Last-Event-ID", "header"));

@@ -4,6 +4,7 @@ import dev.joule.domain.ChargerConnections;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -65,6 +66,19 @@ public final class ReadApi {
    */
   public ReadApi(
       DataSource dataSource, ChargerConnections connections, Clock clock, Executor blocking) {
+    this(dataSource, connections, clock, blocking, idTag -> {});
+  }
+
+  /**
+   * @param idTagChanged told of every idTag created, replaced or deleted (local lists carry their
+   *     idTagInfo), after the change committed
+   */
+  public ReadApi(
+      DataSource dataSource,
+      ChargerConnections connections,
+      Clock clock,
+      Executor blocking,
+      Consumer<String> idTagChanged) {
     Database database = new Database(dataSource);
     Replies replies = new Replies(blocking);
     this.chargers =
@@ -76,7 +90,7 @@ public final class ReadApi {
     this.transactions =
         new TransactionRoutes(
             new TransactionQueries(database), new MeterValueQueries(database), replies);
-    this.idTags = new IdTagRoutes(new IdTagStore(database), clock, replies);
+    this.idTags = new IdTagRoutes(new IdTagStore(database), clock, replies, idTagChanged);
     this.chargerState = new ChargerStateRoutes(database, replies);
     this.security = new SecurityRoutes(new SecurityQueries(database), replies);
   }

@@ -73,7 +73,8 @@ final class StatusApiDocs {
     }
   }
 
-  private static void body(ObjectNode operation, List<String> required, String... fields) {
+  /** A JSON object request body of {@code operation}, no other fields allowed: its schema. */
+  static ObjectNode objectBody(ObjectNode operation) {
     ObjectNode schema =
         operation
             .putObject("requestBody")
@@ -81,6 +82,11 @@ final class StatusApiDocs {
             .putObject("application/json")
             .putObject("schema");
     schema.put("type", "object").put("additionalProperties", false);
+    return schema;
+  }
+
+  private static void body(ObjectNode operation, List<String> required, String... fields) {
+    ObjectNode schema = objectBody(operation);
     ObjectNode properties = schema.putObject("properties");
     for (String field : fields) {
       ObjectNode property = properties.putObject(field);

@@ -6,6 +6,7 @@ import dev.joule.alerting.CriticalSecurityEvents;
 import dev.joule.alerting.Webhook;
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
+import dev.joule.api.LocalListApi;
 import dev.joule.api.OpenApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.Reads;
@@ -24,6 +25,7 @@ import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
+import dev.joule.domain.localauth.LocalLists;
 import dev.joule.domain.reservation.Reservations;
 import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.FrameLog;
@@ -52,6 +54,8 @@ import dev.joule.store.ApiTokenRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
 import dev.joule.store.EmbeddedPostgres;
+import dev.joule.store.IdTagRepository;
+import dev.joule.store.LocalListRepository;
 import dev.joule.store.MessageLog;
 import dev.joule.store.ReservationRepository;
 import dev.joule.supervision.FaultInjection;
@@ -280,20 +284,41 @@ public final class Joule implements AutoCloseable {
                 .orElse(FrameLog.NONE),
             clock);
     GatewayCommandChannel local = new GatewayCommandChannel(gateway);
+    AtomicReference<LocalLists> lists = new AtomicReference<>();
     CommandChannel channel =
         cluster
-            .map(c -> c.commands(local, instances, codec, id -> ready.get().connected(id)))
+            .map(
+                c ->
+                    c.commands(
+                        local,
+                        instances,
+                        codec,
+                        id -> {
+                          ready.get().connected(id);
+                          lists.get().connected(id);
+                        }))
             .orElse(local);
     Commands commands =
         new Commands(
             database, new CommandRepository(), channel, codec, clock, blocking, timers, events);
     ready.set(commands);
+    LocalLists localLists =
+        new LocalLists(
+            database,
+            new LocalListRepository(),
+            new IdTagRepository(),
+            commands,
+            codec,
+            clock,
+            blocking);
+    lists.set(localLists);
     gateway.publishConnectionEvents(
         event -> {
           Runnable afterwards =
               () -> {
                 if (event instanceof ChargerEvent.Connected connected) {
                   commands.connected(connected.chargerId());
+                  localLists.connected(connected.chargerId());
                 }
               };
           if (cluster.isPresent()) {
@@ -322,6 +347,7 @@ public final class Joule implements AutoCloseable {
       Reservations reservations =
           new Reservations(database, new ReservationRepository(), commands, clock, blocking);
       new ReservationApi(reservations, clock, blocking).mount(router);
+      new LocalListApi(localLists, blocking).mount(router);
       // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
       // idempotent UPDATE of the few open reservations due).
       timers.scheduleWithFixedDelay(
@@ -331,7 +357,7 @@ public final class Joule implements AutoCloseable {
           TimeUnit.MILLISECONDS);
       EventsApi eventsApi = new EventsApi(recent);
       eventsApi.mount(router);
-      new ReadApi(dataSource, gateway, clock, blocking).mount(router);
+      new ReadApi(dataSource, gateway, clock, blocking, localLists::idTagChanged).mount(router);
       new Console(
               new Reads(dataSource, gateway, commands),
               commands,

@@ -32,6 +32,7 @@ class OpenApiTest {
         .mount(router);
     new StatusApi(null, null, null, blocking).mount(router);
     new ReservationApi(null, java.time.Clock.systemUTC(), blocking).mount(router);
+    new LocalListApi(null, blocking).mount(router);
     JsonNode paths = OpenApi.document(router).path("paths");
 
     int documented = 0;
@@ -94,6 +95,13 @@ class OpenApiTest {
     assertThat(paths.at("/~1api~1v1~1reservations/get/parameters").toString())
         .contains("\"chargerId\"", "\"used\"", "\"expired\"");
     assertThat(paths.at("/~1api~1v1~1reservations~1{reservationId}").has("delete")).isTrue();
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1v1~1chargers~1{id}~1local-list/put/requestBody/content"
+                        + "/application~1json/schema/required")
+                .toString())
+        .isEqualTo("[\"idTags\"]");
   }
 
   @Test

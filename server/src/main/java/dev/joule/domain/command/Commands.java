@@ -12,6 +12,7 @@ import dev.joule.security.SecurityChanges;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
+import dev.joule.store.LocalListRepository;
 import dev.joule.store.ReservationRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,8 @@ public final class Commands {
             repository,
             new ChargerStateRepository(),
             new SecurityChanges(),
-            new ReservationRepository());
+            new ReservationRepository(),
+            new LocalListRepository());
     this.clock = clock;
     this.blocking = blocking;
     this.timers = timers;

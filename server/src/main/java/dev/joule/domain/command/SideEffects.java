@@ -15,10 +15,12 @@ import dev.joule.ocpp.message.core.KeyValue;
 import dev.joule.ocpp.message.core.RemoteStartStopStatus;
 import dev.joule.ocpp.message.core.RemoteStopTransactionRequest;
 import dev.joule.ocpp.message.core.RemoteStopTransactionResponse;
+import dev.joule.ocpp.message.localauth.AuthorizationData;
 import dev.joule.ocpp.message.localauth.GetLocalListVersionResponse;
 import dev.joule.ocpp.message.localauth.SendLocalListRequest;
 import dev.joule.ocpp.message.localauth.SendLocalListResponse;
 import dev.joule.ocpp.message.localauth.UpdateStatus;
+import dev.joule.ocpp.message.localauth.UpdateType;
 import dev.joule.ocpp.message.reservation.CancelReservationRequest;
 import dev.joule.ocpp.message.reservation.CancelReservationResponse;
 import dev.joule.ocpp.message.reservation.CancelReservationStatus;
@@ -37,9 +39,11 @@ import dev.joule.security.Secrets;
 import dev.joule.security.SecurityChanges;
 import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.CommandRepository;
+import dev.joule.store.LocalListRepository;
 import dev.joule.store.ReservationRepository;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -54,7 +58,8 @@ import java.util.Optional;
  *       profile ({@link SecurityChanges});
  *   <li>RemoteStopTransaction accepted: the command is linked to the transaction (a remote start is
  *       linked when its transaction starts, {@link TransactionLinks});
- *   <li>SendLocalList accepted: the list version; GetLocalListVersion: the version reported;
+ *   <li>SendLocalList accepted: the list version and the entries the charger now holds;
+ *       GetLocalListVersion: the version reported;
  *   <li>ReserveNow: the reservation with status {@code reserved} or the refusal (on a new
  *       reservation, or the pending one that sent it); CancelReservation accepted: {@code
  *       cancelled} (if still open: {@code domain.reservation.ReservationStatus});
@@ -70,16 +75,19 @@ final class SideEffects {
   private final ChargerStateRepository state;
   private final SecurityChanges security;
   private final ReservationRepository reservations;
+  private final LocalListRepository localLists;
 
   SideEffects(
       CommandRepository repository,
       ChargerStateRepository state,
       SecurityChanges security,
-      ReservationRepository reservations) {
+      ReservationRepository reservations,
+      LocalListRepository localLists) {
     this.repository = repository;
     this.state = state;
     this.security = security;
     this.reservations = reservations;
+    this.localLists = localLists;
   }
 
   void apply(
@@ -121,9 +129,18 @@ final class SideEffects {
           when stopped.status() == RemoteStartStopStatus.ACCEPTED ->
           repository.linkTransaction(
               connection, commandId, ((RemoteStopTransactionRequest) request).transactionId());
-      case SendLocalListResponse sent when sent.status() == UpdateStatus.ACCEPTED ->
-          state.setLocalListVersion(
-              connection, chargerId, ((SendLocalListRequest) request).listVersion(), at);
+      case SendLocalListResponse sent when sent.status() == UpdateStatus.ACCEPTED -> {
+        SendLocalListRequest list = (SendLocalListRequest) request;
+        state.setLocalListVersion(connection, chargerId, list.listVersion(), at);
+        localLists.accepted(
+            connection,
+            chargerId,
+            list.updateType() == UpdateType.FULL,
+            list.listVersion(),
+            list.localAuthorizationList() == null
+                ? List.of()
+                : list.localAuthorizationList().stream().map(SideEffects::change).toList());
+      }
       case GetLocalListVersionResponse reported ->
           state.setLocalListVersion(connection, chargerId, reported.listVersion(), at);
       case ReserveNowResponse reserved -> {
@@ -188,6 +205,20 @@ final class SideEffects {
         // no side effect for this action or answer
       }
     }
+  }
+
+  /** An entry of an accepted SendLocalList (§5.15: without idTagInfo it is removed). */
+  private static LocalListRepository.Change change(AuthorizationData data) {
+    return new LocalListRepository.Change(
+        data.idTag(),
+        Optional.ofNullable(data.idTagInfo())
+            .map(
+                info ->
+                    new LocalListRepository.Entry(
+                        data.idTag(),
+                        info.status().wire(),
+                        Optional.ofNullable(info.expiryDate()),
+                        Optional.ofNullable(info.parentIdTag()))));
   }
 
   /** A charger's refusal as a status word: {@code NotSupported} becomes {@code notsupported}. */

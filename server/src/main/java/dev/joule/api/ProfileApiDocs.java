@@ -5,24 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.joule.domain.reservation.ReservationStatus;
 import io.vertx.core.http.HttpMethod;
 
-/** What the OpenAPI document says of {@link ReservationApi}'s routes beyond their path. */
-final class ReservationApiDocs {
-  private ReservationApiDocs() {}
+/**
+ * What the OpenAPI document says of the feature-profile routes ({@link ReservationApi}, {@link
+ * LocalListApi}) beyond their path.
+ */
+final class ProfileApiDocs {
+  private ProfileApiDocs() {}
 
-  /** Adds to {@code operation} if {@code template} is one of the reservation routes. */
+  /** Adds to {@code operation} if {@code template} is one of these routes. */
   static void describe(String template, HttpMethod method, ObjectNode operation, ArrayNode params) {
     switch (method.name() + " " + template) {
       case "POST " + ReservationApi.RESERVATIONS -> {
         operation.put(
             "summary",
             "Create a reservation (201, status pending) and send ReserveNow with its id");
-        ObjectNode schema =
-            operation
-                .putObject("requestBody")
-                .putObject("content")
-                .putObject("application/json")
-                .putObject("schema");
-        schema.put("type", "object").put("additionalProperties", false);
+        ObjectNode schema = StatusApiDocs.objectBody(operation);
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("chargerId").put("type", "string");
         properties.putObject("connectorId").put("type", "integer").put("minimum", 0);
@@ -53,8 +50,23 @@ final class ReservationApiDocs {
             .putObject("409")
             .put("description", "the reservation is not open");
       }
+      case "PUT " + LocalListApi.LOCAL_LIST -> {
+        operation.put(
+            "summary",
+            "Set the charger's local authorization list to these id tags; Joule sends it (Full,"
+                + " then Differential) by itself");
+        ObjectNode schema = StatusApiDocs.objectBody(operation);
+        ObjectNode idTags = schema.putObject("properties").putObject("idTags");
+        idTags.put("type", "array").putObject("items").put("type", "string").put("maxLength", 20);
+        schema.putArray("required").add("idTags");
+      }
+      case "GET " + LocalListApi.LOCAL_LIST ->
+          operation.put(
+              "summary",
+              "The charger's local list: wanted id tags, state (sending, in-sync, waiting, failed,"
+                  + " notsupported), the charger's list version, what it holds");
       default -> {
-        // not a reservation route
+        // not a feature-profile route
       }
     }
   }
