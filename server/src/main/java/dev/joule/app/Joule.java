@@ -1,9 +1,6 @@
 package dev.joule.app;
 
-import dev.joule.alerting.AlertEvent;
-import dev.joule.alerting.Alerts;
 import dev.joule.alerting.CriticalSecurityEvents;
-import dev.joule.alerting.Webhook;
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
 import dev.joule.api.LocalListApi;
@@ -30,7 +27,6 @@ import dev.joule.domain.reservation.Reservations;
 import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
-import dev.joule.gateway.GatewayCounters;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.processing.BatchRunner;
 import dev.joule.processing.FaultPoint;
@@ -43,13 +39,10 @@ import dev.joule.profile.security.ExternalCa;
 import dev.joule.security.AuthFailures;
 import dev.joule.security.ChargerAdmission;
 import dev.joule.security.ChargerRegistrations;
-import dev.joule.security.FailureReason;
 import dev.joule.security.Secrets;
-import dev.joule.security.SecurityProfile;
 import dev.joule.status.Incidents;
 import dev.joule.status.Postmortems;
 import dev.joule.status.StatusPage;
-import dev.joule.status.StatusRecorder;
 import dev.joule.store.ApiTokenRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
@@ -59,10 +52,7 @@ import dev.joule.store.LocalListRepository;
 import dev.joule.store.MessageLog;
 import dev.joule.store.ReservationRepository;
 import dev.joule.supervision.FaultInjection;
-import dev.joule.supervision.GatewaySignals;
 import dev.joule.supervision.Metrics;
-import dev.joule.supervision.SupervisionApi;
-import dev.joule.supervision.SupervisionSettings;
 import dev.joule.supervision.Supervisor;
 import dev.joule.supervision.instances.InstanceMonitor;
 import io.vertx.core.Vertx;
@@ -74,7 +64,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -82,8 +71,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -380,7 +367,7 @@ public final class Joule implements AutoCloseable {
       }
     }
     AutoCloseable supervision =
-        supervise(
+        SupervisionWiring.start(
             config,
             processor,
             inbox,
@@ -436,123 +423,8 @@ public final class Joule implements AutoCloseable {
             supervision,
             timers);
     LOG.info("Joule ready in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
-    LOG.info("  version              {}", BuildInfo.current());
-    String secure = tls.isPresent() ? "s" : "";
-    LOG.info(
-        "  chargers connect to  ws{}://<host>:{}/ocpp/<chargePointId>", secure, servers.port());
-    LOG.info("  HTTP API             http{}://<host>:{}/api/v1", secure, servers.port());
-    LOG.info("  event loops          {}", config.eventLoops());
-    LOG.info(
-        "  roles                {}",
-        config.roles().stream().map(Role::key).collect(java.util.stream.Collectors.joining(",")));
-    config
-        .bus()
-        .ifPresent(
-            b ->
-                LOG.info(
-                    "  bus                  {} cluster={} node={}",
-                    b.natsUrl(),
-                    b.cluster(),
-                    node));
-    LOG.info(
-        "  data                 {}",
-        config
-            .dbUrl()
-            .map(url -> url.replaceFirst("\\?.*", ""))
-            .orElse(config.dataDir().toAbsolutePath().normalize().toString()));
-    LOG.info(
-        "  security profile     {} (lowest accepted), admission {}",
-        config.security().minimum().level(),
-        config.security().admission().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-    if (config.security().minimum() == SecurityProfile.NONE) {
-      LOG.warn(
-          "  security-profile 0: chargers are not authenticated; any device may connect as a"
-              + " registered charger's identity (set security-profile 1 to 3)");
-    }
-    if (!tokens.anyConfigured()) {
-      LOG.warn(
-          "  API tokens           none: every /api/v1 request gets 401; set {} or run"
-              + " ./joule token create",
-          Config.API_TOKEN_VARIABLE);
-    }
+    StartupLines.log(config, node, tls.isPresent(), servers.port(), tokens);
     return joule;
-  }
-
-  /** Supervisor, alerts and their HTTP side; the returned closeable stops them. */
-  private static AutoCloseable supervise(
-      Config config,
-      Processor processor,
-      Inbox bus,
-      Gateway gateway,
-      InstanceMonitor instances,
-      StatusRecorder recorder,
-      DataSource dataSource,
-      Optional<FaultInjection> faults,
-      Metrics metrics,
-      AuthFailures authFailures,
-      Clock clock,
-      Router router,
-      Consumer<Supervisor> built,
-      CriticalSecurityEvents securityEvents) {
-    Optional<Webhook> webhook = config.alerts().webhook().map(Webhook::new);
-    List<Consumer<AlertEvent>> notifiers = new java.util.ArrayList<>();
-    notifiers.add(recorder::alert);
-    webhook.ifPresent(notifiers::add);
-    Alerts alerts = new Alerts(config.alerts(), notifiers, recorder::evaluated);
-    Supplier<GatewaySignals> gatewaySignals =
-        () -> {
-          GatewayCounters counters = gateway.counters();
-          int connected = gateway.connectedCount();
-          return new GatewaySignals(
-              connected,
-              counters.connectionsOpened() - connected,
-              counters.centralCallsSent(),
-              counters.centralCallsTimedOut(),
-              counters.replyDeadlinesMissed(),
-              authFailures.total());
-        };
-    Supervisor supervisor =
-        new Supervisor(
-            processor,
-            bus,
-            gatewaySignals,
-            instances::instances,
-            dataSource,
-            faults.<FaultPoint>map(f -> f).orElse(FaultPoint.NONE),
-            config.supervision(),
-            alerts,
-            clock,
-            // Off the supervisor thread: exit runs the shutdown hooks, which stop the supervisor.
-            () ->
-                Thread.ofPlatform()
-                    .start(() -> System.exit(SupervisionSettings.OnFailure.EXIT_CODE)),
-            recorder::healed,
-            securityEvents);
-    built.accept(supervisor);
-    metrics.bindSecurityEvents(securityEvents);
-    metrics.bind(supervisor, processor.workers().size(), gatewaySignals);
-    metrics.bindStatusDrops(recorder::dropped);
-    metrics.bindBuildInfo(BuildInfo.current().version(), BuildInfo.current().commit());
-    metrics.bindAlerts(alerts);
-    GatewayCounters limited = gateway.counters();
-    metrics.bindLimits(
-        limited::framesRateLimited,
-        limited::rateLimitCloses,
-        limited::connectionLimitRefused,
-        limited::handshakeRateRefused);
-    Map<String, java.util.function.LongSupplier> failures = new java.util.LinkedHashMap<>();
-    for (FailureReason reason : FailureReason.values()) {
-      failures.put(reason.tag(), () -> authFailures.of(reason));
-    }
-    metrics.bindAuthenticationFailures(failures);
-    instances.start(() -> InstanceWiring.progress(supervisor.health()));
-    new SupervisionApi(supervisor, metrics, processor, faults).mount(router);
-    return () -> {
-      instances.close(); // withdraws the heartbeat first: a clean stop is not "gone"
-      supervisor.close();
-      webhook.ifPresent(Webhook::close);
-      recorder.close(); // after the supervisor: its last transitions are written
-    };
   }
 
   private static NatsBus natsBus(

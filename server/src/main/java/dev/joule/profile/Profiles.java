@@ -11,7 +11,7 @@ import dev.joule.profile.core.CoreSettings;
 import dev.joule.profile.firmware.FirmwareProfile;
 import dev.joule.profile.security.CertificateDelivery;
 import dev.joule.profile.security.ExternalCa;
-import dev.joule.profile.security.SecurityProfile;
+import dev.joule.profile.security.SecurityExtensionProfile;
 import dev.joule.profile.security.SigningSettings;
 import dev.joule.store.ChargerAuthRepository;
 import dev.joule.store.ChargerRepository;
@@ -64,7 +64,8 @@ public final class Profiles {
             new ReservationLinks(new ReservationRepository()))
         .register(handlers);
     new FirmwareProfile(new EventRepository()).register(handlers);
-    new SecurityProfile(new SecurityRepository(), signing, delivery, external).register(handlers);
+    new SecurityExtensionProfile(new SecurityRepository(), signing, delivery, external)
+        .register(handlers);
     return handlers;
   }
 }

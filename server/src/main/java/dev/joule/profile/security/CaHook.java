@@ -95,7 +95,7 @@ public final class CaHook implements ExternalCa {
       throw new IllegalArgumentException("the answer has no certificateChain text");
     }
     String pem = chain.asText();
-    if (pem.length() > SecurityProfile.MAX_CHAIN) {
+    if (pem.length() > SecurityExtensionProfile.MAX_CHAIN) {
       throw new IllegalArgumentException(
           "the chain has " + pem.length() + " characters, CertificateSigned takes 10000");
     }

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The charger messages of "Improved security for OCPP 1.6-J" (edition 3): security events,
  * certificate signing requests, and the status of log uploads and signed firmware updates.
  */
-public final class SecurityProfile {
-  private static final Logger LOG = LoggerFactory.getLogger(SecurityProfile.class);
+public final class SecurityExtensionProfile {
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityExtensionProfile.class);
 
   /** CertificateSigned.req's certificateChain is at most 10,000 characters. */
   static final int MAX_CHAIN = 10_000;
@@ -38,7 +38,7 @@ public final class SecurityProfile {
    * @param delivery sends what the local CA signed as CertificateSigned
    * @param external takes checked CSRs when {@code signing} names a hook instead of a local CA
    */
-  public SecurityProfile(
+  public SecurityExtensionProfile(
       SecurityRepository repository,
       SigningSettings signing,
       CertificateDelivery delivery,
