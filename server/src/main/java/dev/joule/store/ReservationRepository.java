@@ -110,10 +110,12 @@ public final class ReservationRepository {
   }
 
   /**
-   * The answer to a ReserveNow. {@code accepted}: the reservation replaces one with the same id
-   * (OCPP 1.6 §5.13), whatever its state. A refusal is recorded as a new row, or on an existing row
-   * whose status is one of {@code refusalFrom} (the pending reservation that sent it); a
-   * reservation the charger already holds is kept.
+   * The answer to a ReserveNow. A refusal is recorded as a new row, or on an existing row whose
+   * status is one of {@code from} (the pending reservation that sent it): a reservation the charger
+   * already holds is kept. {@code accepted}: the reservation replaces one with the same id sent by
+   * another command (OCPP 1.6 §5.13), whatever its state; the answer to the reservation's own
+   * command moves it only from {@code from}, so a transaction that used it before the answer was
+   * recorded stays linked.
    */
   public void answered(
       Connection connection,
@@ -121,7 +123,7 @@ public final class ReservationRepository {
       Reserve reserve,
       String status,
       boolean accepted,
-      List<String> refusalFrom,
+      List<String> from,
       long commandId,
       Instant at) {
     String sql =
@@ -136,7 +138,10 @@ public final class ReservationRepository {
                 : "")
             + " status = EXCLUDED.status, command_id = EXCLUDED.command_id,"
             + " updated_at = EXCLUDED.updated_at"
-            + (accepted ? "" : " WHERE reservation.status = ANY(?)");
+            + (accepted
+                ? " WHERE (reservation.command_id IS DISTINCT FROM EXCLUDED.command_id"
+                    + " OR reservation.status = ANY(?))"
+                : " WHERE reservation.status = ANY(?)");
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
       insert.setString(1, chargerId);
       insert.setInt(2, reserve.reservationId());
@@ -148,9 +153,7 @@ public final class ReservationRepository {
       insert.setLong(8, commandId);
       Jdbc.setInstant(insert, 9, at);
       Jdbc.setInstant(insert, 10, at);
-      if (!accepted) {
-        insert.setArray(11, connection.createArrayOf("text", refusalFrom.toArray()));
-      }
+      insert.setArray(11, connection.createArrayOf("text", from.toArray()));
       insert.executeUpdate();
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);

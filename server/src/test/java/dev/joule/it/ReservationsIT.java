@@ -120,6 +120,34 @@ class ReservationsIT {
   }
 
   @Test
+  void aStartBeforeTheReserveNowAnswerIsRecordedStaysLinked() throws Exception {
+    try (RawCharger charger = joule.charger("CP-RSV-10")) {
+      HttpResponse<String> created =
+          joule.post("/api/v1/reservations", body("CP-RSV-10", 1, "TAG-R10", inAnHour()));
+      int id = JSON.readTree(created.body()).path("id").asInt();
+      JsonNode reserveNow = JSON.readTree(charger.next());
+      // the charger starts on the reservation before Joule has its answer (the calls cross)
+      int transactionId =
+          startTransaction(
+              charger,
+              "{\"connectorId\":1,\"idTag\":\"TAG-R10\",\"meterStart\":0,"
+                  + "\"timestamp\":\"%s\",\"reservationId\":%d}".formatted(Instant.now(), id));
+      assertThat(reservation(id).path("status").asText()).isEqualTo("used");
+      charger.send("[3," + reserveNow.get(1) + ",{\"status\":\"Accepted\"}]");
+      long commandId = reservation(id).path("commandId").asLong();
+      Await.until(
+          () ->
+              joule
+                  .get("/api/v1/commands/" + commandId)
+                  .body()
+                  .contains("\"status\":\"accepted\""));
+      JsonNode used = reservation(id);
+      assertThat(used.path("status").asText()).isEqualTo("used");
+      assertThat(used.path("transactionId").asInt()).isEqualTo(transactionId);
+    }
+  }
+
+  @Test
   void aReservationWithAParentIsUsedByAnotherTagOfThatParentOnAnyConnector() throws Exception {
     assertThat(
             joule
@@ -170,9 +198,16 @@ class ReservationsIT {
     try (RawCharger charger = joule.charger("CP-RSV-4")) {
       Instant soon = Instant.now().plusSeconds(2);
       int id = reserve(charger, body("CP-RSV-4", 1, "TAG-R4", soon), "Accepted").path("id").asInt();
-      awaitStatus(id, "reserved");
+      // not awaiting "reserved" first: on a slow machine it may already have expired
       Await.until(
           () -> reservation(id).path("status").asText().equals("expired"), Duration.ofSeconds(15));
+      long commandId = reservation(id).path("commandId").asLong();
+      assertThat(
+              JSON.readTree(joule.get("/api/v1/commands/" + commandId).body())
+                  .path("status")
+                  .asText())
+          .isEqualTo("accepted");
+      assertThat(Instant.parse(reservation(id).path("updatedAt").asText())).isAfterOrEqualTo(soon);
       // a start after the expiry does not use it
       startTransaction(
           charger,
