@@ -1,21 +1,12 @@
 package dev.joule.app;
 
 import dev.joule.alerting.CriticalSecurityEvents;
-import dev.joule.api.CommandApi;
-import dev.joule.api.EventsApi;
-import dev.joule.api.LocalListApi;
 import dev.joule.api.OpenApi;
-import dev.joule.api.ReadApi;
-import dev.joule.api.Reads;
-import dev.joule.api.RegistrationApi;
-import dev.joule.api.ReservationApi;
-import dev.joule.api.StatusApi;
 import dev.joule.api.TokenAuth;
 import dev.joule.bus.Inbox;
 import dev.joule.bus.Replies;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.bus.nats.NatsBus;
-import dev.joule.console.Console;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.CommandChannel;
 import dev.joule.domain.command.Commands;
@@ -23,8 +14,6 @@ import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
 import dev.joule.domain.event.RecentEvents;
 import dev.joule.domain.localauth.LocalLists;
-import dev.joule.domain.reservation.Reservations;
-import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.FrameLog;
 import dev.joule.gateway.Gateway;
 import dev.joule.ocpp.json.OcppJson;
@@ -38,11 +27,7 @@ import dev.joule.profile.security.CertificateDelivery;
 import dev.joule.profile.security.ExternalCa;
 import dev.joule.security.AuthFailures;
 import dev.joule.security.ChargerAdmission;
-import dev.joule.security.ChargerRegistrations;
 import dev.joule.security.Secrets;
-import dev.joule.status.Incidents;
-import dev.joule.status.Postmortems;
-import dev.joule.status.StatusPage;
 import dev.joule.store.ApiTokenRepository;
 import dev.joule.store.CommandRepository;
 import dev.joule.store.Database;
@@ -50,7 +35,6 @@ import dev.joule.store.EmbeddedPostgres;
 import dev.joule.store.IdTagRepository;
 import dev.joule.store.LocalListRepository;
 import dev.joule.store.MessageLog;
-import dev.joule.store.ReservationRepository;
 import dev.joule.supervision.FaultInjection;
 import dev.joule.supervision.Metrics;
 import dev.joule.supervision.Supervisor;
@@ -69,7 +53,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -91,9 +74,6 @@ public final class Joule implements AutoCloseable {
    * processor's redelivery (ack-wait), so it resends only what the bus lost, and well within 10 s.
    */
   private static final Duration RESEND_MARGIN = Duration.ofSeconds(2);
-
-  /** How often reservations due are expired: a reservation ends at most this late. */
-  private static final Duration RESERVATION_EXPIRY_TICK = Duration.ofSeconds(1);
 
   /** Events kept for the events stream at most, whatever events-retention says (memory bound). */
   private static final int EVENTS_CAPACITY = 100_000;
@@ -328,43 +308,19 @@ public final class Joule implements AutoCloseable {
     // The supervisor is built after the API routes; the console's health panel reads it when asked.
     AtomicReference<Supervisor> supervising = new AtomicReference<>();
     if (config.runs(Role.API)) {
-      new RegistrationApi(new ChargerRegistrations(database, clock), gateway, blocking)
-          .mount(router);
-      new CommandApi(commands, blocking).mount(router);
-      Reservations reservations =
-          new Reservations(database, new ReservationRepository(), commands, clock, blocking);
-      new ReservationApi(reservations, clock, blocking).mount(router);
-      new LocalListApi(localLists, blocking).mount(router);
-      // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
-      // idempotent UPDATE of the few open reservations due).
-      timers.scheduleWithFixedDelay(
-          () -> blocking.execute(reservations::expireDue),
-          RESERVATION_EXPIRY_TICK.toMillis(),
-          RESERVATION_EXPIRY_TICK.toMillis(),
-          TimeUnit.MILLISECONDS);
-      EventsApi eventsApi = new EventsApi(recent);
-      eventsApi.mount(router);
-      new ReadApi(dataSource, gateway, clock, blocking, localLists::idTagChanged).mount(router);
-      new Console(
-              new Reads(dataSource, gateway, commands),
-              commands,
-              tokens,
-              eventsApi,
-              () -> supervising.get().health(),
-              clock,
-              blocking,
-              config.tls().isPresent())
-          .mount(router);
-      Incidents incidents = new Incidents(dataSource, clock);
-      new StatusApi(
-              dataSource,
-              incidents,
-              new Postmortems(dataSource, CallSeconds.DELAY_THRESHOLD),
-              blocking)
-          .mount(router);
-      if (config.status().page()) {
-        new StatusPage(incidents, clock, blocking).mount(router);
-      }
+      ApiWiring.mount(
+          router,
+          config,
+          database,
+          gateway,
+          commands,
+          localLists,
+          tokens,
+          recent,
+          () -> supervising.get().health(),
+          clock,
+          blocking,
+          timers);
     }
     AutoCloseable supervision =
         SupervisionWiring.start(
