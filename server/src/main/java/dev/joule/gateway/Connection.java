@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One charger's WebSocket: frames in, CALLs to the inbox, replies and central-system CALLs out.
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * only.
  */
 final class Connection {
+  /** The log context key of the charger a line is about (processing uses the same). */
+  static final String LOG_CHARGER = "chargerId";
+
   /** RFC 6455 §7.4.1: the endpoint is going away (gateway shutdown). */
   static final short GOING_AWAY = 1001;
 
@@ -184,11 +188,18 @@ final class Connection {
       return;
     }
     pings.heard();
-    switch (frame.type()) {
-      case TEXT -> onTextFrame(frame);
-      case CONTINUATION -> onContinuation(frame);
-      case BINARY -> refuseBinary();
-      case PING, PONG, CLOSE -> {}
+    // Every line logged about this frame carries the charger (a JSON log's chargerId field); the
+    // processor that handles its CALL adds messageId and action.
+    MDC.put(LOG_CHARGER, chargerId);
+    try {
+      switch (frame.type()) {
+        case TEXT -> onTextFrame(frame);
+        case CONTINUATION -> onContinuation(frame);
+        case BINARY -> refuseBinary();
+        case PING, PONG, CLOSE -> {}
+      }
+    } finally {
+      MDC.remove(LOG_CHARGER);
     }
   }
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,11 +70,37 @@ class FatJarIT {
       assertThat(lines)
           .extracting(l -> l.path("message").asText())
           .contains("  version              " + said.trim().substring("joule ".length()));
+
+      // A line the gateway logs about a charger's frame carries the charger as a field.
+      Matcher port = Pattern.compile("ws://<host>:(\\d+)/ocpp").matcher(read(log));
+      assertThat(port.find()).isTrue();
+      try (RawCharger charger = RawCharger.connect(Integer.parseInt(port.group(1)), "CP-JSON")) {
+        charger.sendBinary(new byte[] {1, 2, 3}); // refused: OCPP-J is text frames only
+        Await.until(charger::isClosed, Duration.ofSeconds(10));
+      }
+      Await.until(() -> read(log).contains("CP-JSON: closing connection"), Duration.ofSeconds(10));
+      JsonNode closing =
+          read(log)
+              .lines()
+              .map(FatJarIT::json)
+              .filter(l -> l.path("message").asText().startsWith("CP-JSON: closing connection"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(closing.path("chargerId").asText()).isEqualTo("CP-JSON");
+      assertThat(closing.path("logger").asText()).isEqualTo("dev.joule.gateway.Connection");
     } finally {
       run.destroy(); // SIGTERM: the shutdown hooks stop the embedded PostgreSQL
       if (!run.waitFor(30, TimeUnit.SECONDS)) {
         run.destroyForcibly();
       }
+    }
+  }
+
+  private static JsonNode json(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
