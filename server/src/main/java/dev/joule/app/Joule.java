@@ -267,7 +267,14 @@ public final class Joule implements AutoCloseable {
             .orElse(local);
     Commands commands =
         new Commands(
-            database, new CommandRepository(), channel, codec, clock, blocking, timers, events);
+            database,
+            new CommandRepository(),
+            channel,
+            codec,
+            clock,
+            blocking,
+            timers,
+            metrics.countingCommands(events));
     ready.set(commands);
     LocalLists localLists =
         new LocalLists(

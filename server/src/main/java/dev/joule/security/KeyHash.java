@@ -12,9 +12,8 @@ import javax.crypto.spec.PBEKeySpec;
  * AuthorizationKeys are stored only as PBKDF2-HMAC-SHA256 hashes (the JDK's), with a random salt
  * per charger: {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (Base64). {@value #ITERATIONS}
  * iterations: slow enough that a stolen table is not cracked at hash speed, cheap enough for a
- * reconnect storm (each check is one derivation of one core; KeyHashBenchmark measures it:
- * {@code ./joule bench jmh KeyHashBenchmark}). Checks run on virtual threads, never on the event
- * loop.
+ * reconnect storm (each check is one derivation of one core; KeyHashBenchmark measures it: {@code
+ * ./joule bench jmh KeyHashBenchmark}). Checks run on virtual threads, never on the event loop.
  */
 public final class KeyHash {
   public static final int ITERATIONS = 5_000;

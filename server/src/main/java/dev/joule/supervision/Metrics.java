@@ -7,6 +7,9 @@ import dev.joule.bus.Inbox;
 import dev.joule.bus.InboxMessage;
 import dev.joule.bus.InboxStats;
 import dev.joule.bus.Lease;
+import dev.joule.domain.command.CommandStatus;
+import dev.joule.domain.event.ChargerEvent;
+import dev.joule.domain.event.EventSink;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.Side;
 import dev.joule.processing.ProcessingListener;
@@ -54,6 +57,7 @@ public final class Metrics implements ProcessingListener {
   public static final String DISCONNECTS = "joule.chargers.disconnects";
   public static final String COMMANDS_SENT = "joule.commands.sent";
   public static final String COMMAND_TIMEOUTS = "joule.commands.timeouts";
+  public static final String COMMANDS_COMPLETED = "joule.commands.completed";
   public static final String REPLY_DEADLINE_MISSED = "joule.replies.deadline.missed";
   public static final String DB_LATENCY = "joule.db.latency";
   public static final String READY = "joule.ready";
@@ -219,6 +223,26 @@ public final class Metrics implements ProcessingListener {
         .description("WebSocket handshakes refused by a limit")
         .tag("limit", "handshake-rate-limit")
         .register(registry);
+  }
+
+  /**
+   * {@code events} counting, as they pass, the commands that reached a final status (accepted,
+   * rejected, error, timeout, offline) by action and status: what the dashboard shows as command
+   * outcomes. Counted on the node that sent the command.
+   */
+  public EventSink countingCommands(EventSink events) {
+    return event -> {
+      if (event instanceof ChargerEvent.CommandStatusChanged changed
+          && CommandStatus.fromWire(changed.status()).map(CommandStatus::isFinal).orElse(false)) {
+        Counter.builder(COMMANDS_COMPLETED)
+            .description("Central-system commands that reached a final status")
+            .tag("action", changed.action())
+            .tag("status", changed.status())
+            .register(registry)
+            .increment();
+      }
+      events.publish(event);
+    };
   }
 
   /** SecurityEventNotifications recorded by this node's processors, by criticality. */

@@ -57,7 +57,7 @@ class DashboardMetricsIT {
   static Map<String, Set<String>> labels = new HashMap<>();
 
   @BeforeAll
-  static void startAndDriveACharger() {
+  static void startAndDriveACharger() throws Exception {
     joule = JouleServer.start(dataDir);
     try (RawCharger charger = joule.charger("CP-DASH")) {
       assertThat(
@@ -66,6 +66,18 @@ class DashboardMetricsIT {
                       + "\"chargePointModel\":\"Dashboard\"}]"))
           .contains("Accepted");
       assertThat(charger.call("[2,\"h1\",\"Heartbeat\",{}]")).contains("currentTime");
+      // a command with an outcome: joule_commands_completed_total{action,status} exists after it
+      assertThat(
+              joule
+                  .roundTrip(
+                      charger,
+                      "CP-DASH",
+                      "TriggerMessage",
+                      "{\"requestedMessage\":\"Heartbeat\"}",
+                      "{\"status\":\"Accepted\"}")
+                  .path("status")
+                  .asText())
+          .isEqualTo("accepted");
       assertThat(
               charger.call(
                   "[2,\"s1\",\"StatusNotification\",{\"connectorId\":1,\"errorCode\":\"NoError\","
@@ -126,6 +138,7 @@ class DashboardMetricsIT {
             "joule_chargers_disconnects_total",
             "joule_commands_sent_total",
             "joule_commands_timeouts_total",
+            "joule_commands_completed_total",
             "joule_replies_deadline_missed_total",
             "joule_db_latency_seconds",
             "joule_alert_firing",
