@@ -67,8 +67,8 @@ import java.util.Optional;
  *       ClearChargingProfile accepted: matching installed profiles become {@code cleared}.
  * </ul>
  *
- * A reservation used by a StartTransaction or expired is {@code domain.reservation}'s; profile
- * validity is not modelled.
+ * A reservation used by a StartTransaction or expired is {@code domain.reservation}'s; what the
+ * installed profiles mean over time (validity, stacking) is {@code domain.smartcharging}'s.
  */
 final class SideEffects {
   private final CommandRepository repository;

@@ -1,7 +1,6 @@
 package dev.joule.domain.smartcharging;
 
 import dev.joule.ocpp.message.smartcharging.ChargingProfile;
-import dev.joule.ocpp.message.smartcharging.ChargingProfileKindType;
 import dev.joule.ocpp.message.smartcharging.ChargingProfilePurposeType;
 import dev.joule.ocpp.message.smartcharging.ChargingRateUnitType;
 import java.time.Clock;
@@ -60,10 +59,8 @@ public final class CompositeSchedules {
         continue;
       }
       ChargingProfile profile = candidate.profile();
-      Instant relativeStart =
-          profile.chargingProfileKind() == ChargingProfileKindType.RELATIVE
-              ? transaction.map(ActiveTransaction::startedAt).orElse(start)
-              : candidate.installedAt();
+      // §7.9/§7.10: from the start of charging, or (no transaction) as if one started now
+      Instant relativeStart = transaction.map(ActiveTransaction::startedAt).orElse(start);
       List<Segment> own =
           ProfileSegments.of(candidate.connectorId(), profile, relativeStart, start, end);
       if (!own.isEmpty()) {

@@ -110,10 +110,9 @@ public final class ProfileRules {
     if (kind != ChargingProfileKindType.RECURRING && profile.recurrencyKind() != null) {
       return problem(at + ".recurrencyKind", "only a Recurring profile has one (§7.8)");
     }
-    if (kind != ChargingProfileKindType.RELATIVE && schedule.startSchedule() == null) {
+    if (kind == ChargingProfileKindType.RECURRING && schedule.startSchedule() == null) {
       return problem(
-          field + ".startSchedule",
-          "an " + kind.wire() + " profile needs its startSchedule (§7.9)");
+          field + ".startSchedule", "a Recurring profile needs the start of its recurrence (§7.9)");
     }
     if (profile.validFrom() != null
         && profile.validTo() != null

@@ -18,11 +18,11 @@ final class ProfileSegments {
 
   /**
    * The periods of {@code profile} in {@code [from, to)}, clipped to validFrom/validTo (§7.8).
-   * {@code start} is where the schedule starts when it does not say: an Absolute profile without
-   * startSchedule (Joule refuses to send one, but a raw command may have) and a Relative one (the
-   * transaction's start, §7.10). A Recurring profile repeats from startSchedule every day or week
-   * (exactly 24 h / 7 × 24 h: 1.6 times are UTC) and also before it, as a recurrence has no first
-   * day; a period of one recurrence ends at the next recurrence at the latest.
+   * {@code start} is where the schedule starts when it does not say: a Relative profile, and an
+   * Absolute one without startSchedule (§7.9: then relative to the start of charging). A Recurring
+   * profile repeats from startSchedule every day or week (exactly 24 h / 7 × 24 h: 1.6 times are
+   * UTC) and also before it, as a recurrence has no first day; a period of one recurrence ends at
+   * the next recurrence at the latest.
    */
   static List<Segment> of(
       int connectorId, ChargingProfile profile, Instant start, Instant from, Instant to) {

@@ -176,6 +176,18 @@ class CompositeSchedulesTest {
   }
 
   @Test
+  void absoluteProfileWithoutStartScheduleCountsFromTheStartOfCharging() {
+    InstalledProfile unanchored =
+        Profiles.txDefault(1, 0).duration(600).period(0, 8).on(1, BEFORE.minusSeconds(60));
+    ActiveTransaction running = new ActiveTransaction(3, NOW.minusSeconds(120), NOW);
+
+    CompositeSchedule schedule =
+        schedules.compute(1, List.of(unanchored), Optional.of(running), 900, Optional.empty());
+
+    assertThat(periods(schedule)).containsExactly("0=8.0/p1", "480=none");
+  }
+
+  @Test
   void connectorsOwnDefaultBeatsConnectorZerosAtTheSameStackLevel() {
     InstalledProfile everywhere = Profiles.txDefault(1, 2).at(BEFORE).period(0, 20).on(0, BEFORE);
     InstalledProfile here = Profiles.txDefault(2, 2).at(BEFORE).period(0, 12).on(1, BEFORE);

@@ -83,14 +83,17 @@ class ProfileRulesTest {
   void recurrenceAndStartScheduleGoTogetherWithTheKind() {
     var recurringWithoutKind =
         Profiles.txDefault(1, 0).kind(ChargingProfileKindType.RECURRING).at(T).period(0, 6);
-    var absoluteWithoutStart = Profiles.txDefault(1, 0).period(0, 6);
+    var recurringWithoutStart =
+        Profiles.txDefault(1, 0).recurring(RecurrencyKindType.DAILY).period(0, 6);
     var relativeRecurring =
         Profiles.txDefault(1, 0).recurring(RecurrencyKindType.DAILY).relative().period(0, 6);
 
     assertThat(field(ProfileRules.setChargingProfile(1, recurringWithoutKind.build())))
         .isEqualTo("csChargingProfiles.recurrencyKind");
-    assertThat(field(ProfileRules.setChargingProfile(1, absoluteWithoutStart.build())))
+    assertThat(field(ProfileRules.setChargingProfile(1, recurringWithoutStart.build())))
         .isEqualTo("csChargingProfiles.chargingSchedule.startSchedule");
+    assertThat(ProfileRules.setChargingProfile(1, Profiles.txDefault(1, 0).period(0, 6).build()))
+        .isEmpty();
     assertThat(field(ProfileRules.setChargingProfile(1, relativeRecurring.build())))
         .isEqualTo("csChargingProfiles.recurrencyKind");
   }
