@@ -79,6 +79,15 @@ final class ProfileApiDocs {
             .set("schema", OpenApi.schema(SetChargingProfileRequest.class));
         StatusApiDocs.query(params, "wait");
       }
+      case "GET " + ChargerStateRoutes.CHARGING_PROFILES -> {
+        operation.put(
+            "summary",
+            "The charger's charging profiles as sent, with their status, by id; one page");
+        StatusApiDocs.query(params, "connectorId", "status");
+        ArrayNode statuses =
+            ((ObjectNode) params.get(params.size() - 1).path("schema")).putArray("enum");
+        ChargerStateRoutes.PROFILE_STATUSES.forEach(statuses::add);
+      }
       case "DELETE " + ChargingProfileApi.PROFILE -> {
         operation.put(
             "summary",

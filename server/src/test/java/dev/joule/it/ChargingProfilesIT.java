@@ -209,6 +209,14 @@ class ChargingProfilesIT {
           .containsExactly("start=10.0/p2", S.plusSeconds(7200) + "=16.0/p1");
       assertThat(joule.delete("/api/v1/chargers/CP-SMART/charging-profiles/3").statusCode())
           .isEqualTo(404);
+      JsonNode installed =
+          JSON.readTree(
+              joule.get("/api/v1/chargers/CP-SMART/charging-profiles?status=installed").body());
+      List<Integer> installedIds = new ArrayList<>();
+      installed.path("items").forEach(p -> installedIds.add(p.path("chargingProfileId").asInt()));
+      assertThat(installedIds).containsExactly(1, 2);
+      assertThat(joule.get("/api/v1/chargers/CP-SMART/charging-profiles?status=gone").statusCode())
+          .isEqualTo(400);
     }
   }
 
