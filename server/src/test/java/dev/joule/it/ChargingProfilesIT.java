@@ -257,6 +257,30 @@ class ChargingProfilesIT {
     }
   }
 
+  @Test
+  void badScheduleAndProfileRequestsNameTheirField() throws Exception {
+    try (RawCharger charger = joule.charger("CP-BAD")) {
+      HttpResponse<String> noDuration = joule.get("/api/v1/chargers/CP-BAD/connectors/1/schedule");
+      HttpResponse<String> kilowatts =
+          joule.get("/api/v1/chargers/CP-BAD/connectors/1/schedule?duration=60&unit=kW");
+      HttpResponse<String> unknownCharger =
+          joule.post(
+              "/api/v1/chargers/CP-NOBODY/charging-profiles",
+              profile(1, 1, 0, "TxDefaultProfile", "A", period(0, 6)));
+      HttpResponse<String> unknownField =
+          joule.post(
+              "/api/v1/chargers/CP-BAD/charging-profiles", "{\"connectorId\":1,\"profile\":{}}");
+
+      assertThat(noDuration.statusCode()).isEqualTo(400);
+      assertThat(noDuration.body()).contains("duration");
+      assertThat(kilowatts.statusCode()).isEqualTo(400);
+      assertThat(kilowatts.body()).contains("unit").contains("'kW' is not one of A, W");
+      assertThat(unknownCharger.statusCode()).isEqualTo(404);
+      assertThat(unknownField.statusCode()).isEqualTo(400);
+      assertThat(unknownField.body()).contains("profile");
+    }
+  }
+
   static String period(int startPeriod, double limit) {
     return "{\"startPeriod\":" + startPeriod + ",\"limit\":" + limit + "}";
   }
