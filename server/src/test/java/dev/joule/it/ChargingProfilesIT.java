@@ -258,6 +258,37 @@ class ChargingProfilesIT {
   }
 
   @Test
+  void aRemoteStartsTxProfileLimitsTheTransactionItCaused() throws Exception {
+    try (RawCharger charger = joule.charger("CP-REMOTE")) {
+      String txProfile =
+          "{\"chargingProfileId\":21,\"stackLevel\":0,\"chargingProfilePurpose\":\"TxProfile\","
+              + "\"chargingProfileKind\":\"Relative\",\"chargingSchedule\":{\"chargingRateUnit\":"
+              + "\"A\",\"chargingSchedulePeriod\":["
+              + period(0, 8)
+              + "]}}";
+      joule.roundTrip(
+          charger,
+          "CP-REMOTE",
+          "RemoteStartTransaction",
+          "{\"idTag\":\"TAG-R\",\"connectorId\":1,\"chargingProfile\":" + txProfile + "}",
+          "{\"status\":\"Accepted\"}");
+      HttpResponse<String> none =
+          joule.get("/api/v1/chargers/CP-REMOTE/connectors/1/schedule?duration=600");
+      assertThat(periods(JSON.readTree(none.body()))).containsExactly("start=none");
+
+      charger.call(
+          "[2,\"r1\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\"TAG-R\","
+              + "\"meterStart\":0,\"timestamp\":\""
+              + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+              + "\"}]");
+
+      HttpResponse<String> limited =
+          joule.get("/api/v1/chargers/CP-REMOTE/connectors/1/schedule?duration=600");
+      assertThat(periods(JSON.readTree(limited.body()))).containsExactly("start=8.0/p21");
+    }
+  }
+
+  @Test
   void badScheduleAndProfileRequestsNameTheirField() throws Exception {
     try (RawCharger charger = joule.charger("CP-BAD")) {
       HttpResponse<String> noDuration = joule.get("/api/v1/chargers/CP-BAD/connectors/1/schedule");

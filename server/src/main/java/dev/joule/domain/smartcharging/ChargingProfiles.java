@@ -5,6 +5,7 @@ import dev.joule.ocpp.Action;
 import dev.joule.ocpp.Side;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.ocpp.json.UnknownFields;
+import dev.joule.ocpp.message.smartcharging.ChargingProfile;
 import dev.joule.ocpp.message.smartcharging.ChargingRateUnitType;
 import dev.joule.ocpp.message.smartcharging.ClearChargingProfileRequest;
 import dev.joule.ocpp.message.smartcharging.GetCompositeScheduleRequest;
@@ -146,6 +147,27 @@ public final class ChargingProfiles {
         .map(t -> new ActiveTransaction(t.transactionId(), t.startTimestamp(), t.receivedAt()));
   }
 
+  /**
+   * A RemoteStartTransaction's TxProfile names no transaction (it did not exist yet, §5.11): it is
+   * for the one its command caused ({@code domain.command.TransactionLinks}), once that started.
+   */
+  private static ChargingProfile forItsTransaction(
+      ChargingProfile profile, Optional<Integer> caused) {
+    if (profile.transactionId() != null || caused.isEmpty()) {
+      return profile;
+    }
+    return new ChargingProfile(
+        profile.chargingProfileId(),
+        caused.get(),
+        profile.stackLevel(),
+        profile.chargingProfilePurpose(),
+        profile.chargingProfileKind(),
+        profile.recurrencyKind(),
+        profile.validFrom(),
+        profile.validTo(),
+        profile.chargingSchedule());
+  }
+
   private List<InstalledProfile> installed(String chargerId) {
     return database
         .inTransaction(connection -> state.chargingProfiles(connection, chargerId))
@@ -163,7 +185,9 @@ public final class ChargingProfiles {
                               + p.profileJson()
                               + "}");
               return new InstalledProfile(
-                  p.connectorId(), request.csChargingProfiles(), p.updatedAt());
+                  p.connectorId(),
+                  forItsTransaction(request.csChargingProfiles(), p.commandTransactionId()),
+                  p.updatedAt());
             })
         .toList();
   }
