@@ -8,11 +8,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a charger holds because of answered commands ({@code docs/commands.md}, side effects):
- * {@code GET /chargers/{id}/reservations} and {@code GET /chargers/{id}/charging-profiles}, each in
- * one page ordered by id (a charger holds few).
+ * {@code GET /chargers/{id}/reservations} and {@code GET
+ * /chargers/{id}/charging-profiles[?connectorId=&status=]}, each in one page ordered by id (a
+ * charger holds few).
  */
 final class ChargerStateRoutes {
   static final String RESERVATIONS = ChargerRoutes.CHARGER + "/reservations";
@@ -80,14 +82,26 @@ final class ChargerStateRoutes {
                 null));
   }
 
+  /** The statuses a charging profile row can have (V4's {@code charging_profile.status}). */
+  static final List<String> PROFILE_STATUSES =
+      List.of("installed", "replaced", "cleared", "rejected", "notsupported");
+
   private void chargingProfiles(RoutingContext rc) {
-    Query.of(rc);
+    Query query = Query.of(rc, "connectorId", "status");
+    Optional<Integer> connectorId = query.integer("connectorId", 0, 1_000);
+    Optional<String> status = query.text("status");
+    if (status.isPresent() && !PROFILE_STATUSES.contains(status.get())) {
+      throw ApiException.badParameter(
+          "status", "'" + status.get() + "' is not one of " + String.join(", ", PROFILE_STATUSES));
+    }
     String id = rc.pathParam("id");
     replies.json(
         rc,
         () -> {
           List<ChargingProfileView> views =
               database.run(connection -> state.chargingProfiles(connection, id)).stream()
+                  .filter(p -> connectorId.isEmpty() || p.connectorId() == connectorId.get())
+                  .filter(p -> status.isEmpty() || p.status().equals(status.get()))
                   .map(
                       p ->
                           new ChargingProfileView(

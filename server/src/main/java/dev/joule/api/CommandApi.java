@@ -3,6 +3,7 @@ package dev.joule.api;
 import dev.joule.domain.command.Command;
 import dev.joule.domain.command.CommandStatus;
 import dev.joule.domain.command.Commands;
+import dev.joule.domain.smartcharging.ProfileRules;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.OcppViolation;
 import dev.joule.ocpp.Request;
@@ -10,6 +11,8 @@ import dev.joule.ocpp.Side;
 import dev.joule.ocpp.json.OcppJson;
 import dev.joule.ocpp.json.UnknownFields;
 import dev.joule.ocpp.message.core.ChangeConfigurationRequest;
+import dev.joule.ocpp.message.core.RemoteStartTransactionRequest;
+import dev.joule.ocpp.message.smartcharging.SetChargingProfileRequest;
 import dev.joule.security.SecurityChanges;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -126,6 +129,24 @@ public final class CommandApi {
     }
   }
 
+  /**
+   * The command's outcome if it is final within {@code wait} (none: at once), else the command as
+   * submitted. For the feature-profile APIs that send commands of their own.
+   */
+  static Command within(Commands.Submitted submitted, Optional<Duration> wait) {
+    if (wait.isEmpty()) {
+      return submitted.outcome().getNow(submitted.command());
+    }
+    try {
+      return submitted.outcome().get(wait.get().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return submitted.command();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return submitted.command();
+    }
+  }
+
   private void one(RoutingContext rc) {
     Query.of(rc);
     String raw = rc.pathParam("commandId");
@@ -181,6 +202,11 @@ public final class CommandApi {
     } catch (OcppViolation e) {
       throw ApiException.badParameter("body", e.description() + " (" + e.errorCode().wire() + ")");
     }
+    profileProblem(request)
+        .ifPresent(
+            problem -> {
+              throw ApiException.badParameter(problem.field(), problem.rule());
+            });
     if (request instanceof ChangeConfigurationRequest change) {
       SecurityChanges.problem(change.key(), change.value())
           .ifPresent(
@@ -189,6 +215,21 @@ public final class CommandApi {
               });
     }
     return request;
+  }
+
+  /**
+   * The charging profile rules that need no state, for a raw command as for {@code POST
+   * /charging-profiles} (decision 0014): a RemoteStartTransaction's profile and a
+   * SetChargingProfile's.
+   */
+  private static Optional<ProfileRules.Problem> profileProblem(Request request) {
+    return switch (request) {
+      case SetChargingProfileRequest set ->
+          ProfileRules.setChargingProfile(set.connectorId(), set.csChargingProfiles());
+      case RemoteStartTransactionRequest start when start.chargingProfile() != null ->
+          ProfileRules.remoteStart(start.chargingProfile());
+      default -> Optional.empty();
+    };
   }
 
   /** The command action named {@code wire}; anything else is a 400 listing the commands. */

@@ -3,11 +3,12 @@ package dev.joule.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.joule.domain.reservation.ReservationStatus;
+import dev.joule.ocpp.message.smartcharging.SetChargingProfileRequest;
 import io.vertx.core.http.HttpMethod;
 
 /**
  * What the OpenAPI document says of the feature-profile routes ({@link ReservationApi}, {@link
- * LocalListApi}) beyond their path.
+ * LocalListApi}, {@link ChargingProfileApi}) beyond their path.
  */
 final class ProfileApiDocs {
   private ProfileApiDocs() {}
@@ -65,6 +66,43 @@ final class ProfileApiDocs {
               "summary",
               "The charger's local list: wanted id tags, state (sending, in-sync, waiting, failed,"
                   + " notsupported), the charger's list version, what it holds");
+      case "POST " + ChargingProfileApi.PROFILES -> {
+        operation.put(
+            "summary",
+            "Check a charging profile against the OCPP 1.6 rules (400 naming the rule) and send"
+                + " SetChargingProfile; 200 once answered within ?wait=, 202 otherwise");
+        operation
+            .putObject("requestBody")
+            .put("required", true)
+            .putObject("content")
+            .putObject("application/json")
+            .set("schema", OpenApi.schema(SetChargingProfileRequest.class));
+        StatusApiDocs.query(params, "wait");
+      }
+      case "GET " + ChargerStateRoutes.CHARGING_PROFILES -> {
+        operation.put(
+            "summary",
+            "The charger's charging profiles as sent, with their status, by id; one page");
+        StatusApiDocs.query(params, "connectorId", "status");
+        ArrayNode statuses =
+            ((ObjectNode) params.get(params.size() - 1).path("schema")).putArray("enum");
+        ChargerStateRoutes.PROFILE_STATUSES.forEach(statuses::add);
+      }
+      case "DELETE " + ChargingProfileApi.PROFILE -> {
+        operation.put(
+            "summary",
+            "Send ClearChargingProfile for an installed profile: 200 once cleared within ?wait=,"
+                + " 202 otherwise; 404 when no installed profile has that id");
+        StatusApiDocs.query(params, "wait");
+      }
+      case "GET " + ChargingProfileApi.SCHEDULE -> {
+        operation.put(
+            "summary",
+            "Joule's composite schedule of the connector from now for ?duration= seconds (limit"
+                + " null: no limit); ?unit=A|W (never converted: 400/409 on mixed units);"
+                + " ?compare=true also sends GetCompositeSchedule and lists the differences");
+        StatusApiDocs.query(params, "duration", "unit", "compare");
+      }
       default -> {
         // not a feature-profile route
       }

@@ -1,5 +1,6 @@
 package dev.joule.app;
 
+import dev.joule.api.ChargingProfileApi;
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
 import dev.joule.api.LocalListApi;
@@ -14,6 +15,7 @@ import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.RecentEvents;
 import dev.joule.domain.localauth.LocalLists;
 import dev.joule.domain.reservation.Reservations;
+import dev.joule.domain.smartcharging.ChargingProfiles;
 import dev.joule.gateway.CallSeconds;
 import dev.joule.gateway.Gateway;
 import dev.joule.security.ChargerRegistrations;
@@ -58,6 +60,7 @@ final class ApiWiring {
         new Reservations(database, new ReservationRepository(), commands, clock, blocking);
     new ReservationApi(reservations, clock, blocking).mount(router);
     new LocalListApi(localLists, blocking).mount(router);
+    new ChargingProfileApi(new ChargingProfiles(database, commands, clock), blocking).mount(router);
     // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
     // idempotent UPDATE of the few open reservations due).
     timers.scheduleWithFixedDelay(

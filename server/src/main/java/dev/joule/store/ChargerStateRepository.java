@@ -14,7 +14,10 @@ import java.util.Optional;
  * lower-case words.
  */
 public final class ChargerStateRepository {
-  /** One row of {@code charging_profile}; {@code profileJson} is the OCPP ChargingProfile. */
+  /**
+   * One row of {@code charging_profile}; {@code profileJson} is the OCPP ChargingProfile; {@code
+   * commandTransactionId} the transaction its command is linked to (a RemoteStartTransaction's).
+   */
   public record ChargingProfile(
       int chargingProfileId,
       int connectorId,
@@ -23,7 +26,14 @@ public final class ChargerStateRepository {
       String profileJson,
       String status,
       long commandId,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      Optional<Integer> commandTransactionId) {}
+
+  /** Where a command's payload carries its profile: SetChargingProfile.req's field. */
+  public static final String SET_CHARGING_PROFILE = "csChargingProfiles";
+
+  /** RemoteStartTransaction.req's field (OCPP 1.6 §6.33). */
+  public static final String REMOTE_START = "chargingProfile";
 
   public void setLocalListVersion(
       Connection connection, String chargerId, int version, Instant at) {
@@ -40,9 +50,11 @@ public final class ChargerStateRepository {
   }
 
   /**
-   * Records the profile of a SetChargingProfile command (read from the command's payload). When
-   * installed, it replaces a profile with the same id, and profiles of the same connector, purpose
-   * and stack level become {@code replaced} (OCPP 1.6 §3.13.2); a refusal keeps an existing one.
+   * Records the profile of a SetChargingProfile or RemoteStartTransaction command (read from the
+   * command's payload, its field {@code payloadField}: {@link #SET_CHARGING_PROFILE} or {@link
+   * #REMOTE_START}). When installed, it replaces a profile with the same id, and profiles of the
+   * same connector, purpose and stack level become {@code replaced} (OCPP 1.6 §3.13.2); a refusal
+   * keeps an existing one.
    */
   public void putChargingProfile(
       Connection connection,
@@ -54,7 +66,11 @@ public final class ChargerStateRepository {
       int stackLevel,
       String status,
       boolean installed,
-      Instant at) {
+      Instant at,
+      String payloadField) {
+    if (!payloadField.equals(SET_CHARGING_PROFILE) && !payloadField.equals(REMOTE_START)) {
+      throw new IllegalArgumentException("no profile in a command's " + payloadField);
+    }
     try {
       if (installed) {
         try (PreparedStatement replace =
@@ -74,7 +90,9 @@ public final class ChargerStateRepository {
       String sql =
           "INSERT INTO charging_profile (charger_id, charging_profile_id, connector_id, purpose,"
               + " stack_level, profile, status, command_id, updated_at)"
-              + " SELECT ?, ?, ?, ?, ?, payload->'csChargingProfiles', ?, id, ?"
+              + " SELECT ?, ?, ?, ?, ?, payload->'"
+              + payloadField
+              + "', ?, id, ?"
               + " FROM command WHERE id = ?"
               + (installed
                   ? " ON CONFLICT (charger_id, charging_profile_id) DO UPDATE SET"
@@ -142,9 +160,10 @@ public final class ChargerStateRepository {
     try {
       return Jdbc.listForCharger(
           connection,
-          "SELECT charging_profile_id, connector_id, purpose, stack_level, profile::text,"
-              + " status, command_id, updated_at FROM charging_profile WHERE charger_id = ?"
-              + " ORDER BY charging_profile_id",
+          "SELECT p.charging_profile_id, p.connector_id, p.purpose, p.stack_level,"
+              + " p.profile::text, p.status, p.command_id, p.updated_at, c.transaction_id"
+              + " FROM charging_profile p LEFT JOIN command c ON c.id = p.command_id"
+              + " WHERE p.charger_id = ? ORDER BY p.charging_profile_id",
           chargerId,
           rs ->
               new ChargingProfile(
@@ -155,7 +174,8 @@ public final class ChargerStateRepository {
                   rs.getString(5),
                   rs.getString(6),
                   rs.getLong(7),
-                  Jdbc.instant(rs, "updated_at").orElseThrow()));
+                  Jdbc.instant(rs, "updated_at").orElseThrow(),
+                  Optional.ofNullable((Integer) rs.getObject(9))));
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Charge sessions: start (deduplicated by content), stop (idempotent), orphan stops. */
@@ -31,6 +32,35 @@ public final class TransactionRepository {
    * call stopped it (false: it was stopped before, or is unknown).
    */
   public record Stopped(OptionalInt connectorId, boolean stoppedNow) {}
+
+  /** A transaction not stopped: its charger's start timestamp and when Joule received it. */
+  public record Active(int transactionId, Instant startTimestamp, Instant receivedAt) {}
+
+  /** The newest transaction not stopped on the charger's connector. */
+  public Optional<Active> active(Connection connection, String chargerId, int connectorId) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            """
+            SELECT id, start_timestamp, started_received_at FROM charge_transaction
+            WHERE charger_id = ? AND connector_id = ? AND stop_timestamp IS NULL
+            ORDER BY id DESC LIMIT 1
+            """)) {
+      select.setString(1, chargerId);
+      select.setInt(2, connectorId);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Active(
+                row.getInt(1),
+                Jdbc.instant(row, "start_timestamp").orElseThrow(),
+                Jdbc.instant(row, "started_received_at").orElseThrow()));
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
 
   /**
    * Records the start and returns its transaction id; a start with the same content (charger,

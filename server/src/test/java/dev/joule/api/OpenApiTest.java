@@ -33,6 +33,7 @@ class OpenApiTest {
     new StatusApi(null, null, null, blocking).mount(router);
     new ReservationApi(null, java.time.Clock.systemUTC(), blocking).mount(router);
     new LocalListApi(null, blocking).mount(router);
+    new ChargingProfileApi(null, blocking).mount(router);
     JsonNode paths = OpenApi.document(router).path("paths");
 
     int documented = 0;
@@ -60,6 +61,20 @@ class OpenApiTest {
           .isEqualTo("object");
     }
     assertThat(paths.has("/api/v1/commands/{commandId}")).isTrue();
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1v1~1chargers~1{id}~1charging-profiles/post/requestBody/content/"
+                        + "application~1json/schema/properties")
+                .has("csChargingProfiles"))
+        .isTrue();
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1v1~1chargers~1{id}~1connectors~1{connectorId}~1schedule/get/parameters")
+                .toString())
+        .contains("\"duration\"")
+        .contains("\"compare\"");
     assertThat(paths.at("/~1api~1v1~1chargers/get/parameters").toString())
         .contains("\"idPrefix\"")
         .contains("\"connected\"")

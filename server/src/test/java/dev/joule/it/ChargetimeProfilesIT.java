@@ -18,6 +18,7 @@ import eu.chargetime.ocpp.feature.profile.ClientReservationEventHandler;
 import eu.chargetime.ocpp.feature.profile.ClientReservationProfile;
 import eu.chargetime.ocpp.feature.profile.ClientSmartChargingEventHandler;
 import eu.chargetime.ocpp.feature.profile.ClientSmartChargingProfile;
+import eu.chargetime.ocpp.model.core.RecurrencyKindType;
 import eu.chargetime.ocpp.model.core.StartTransactionConfirmation;
 import eu.chargetime.ocpp.model.core.StartTransactionRequest;
 import eu.chargetime.ocpp.model.firmware.GetDiagnosticsConfirmation;
@@ -38,6 +39,7 @@ import eu.chargetime.ocpp.model.smartcharging.ClearChargingProfileStatus;
 import eu.chargetime.ocpp.model.smartcharging.GetCompositeScheduleConfirmation;
 import eu.chargetime.ocpp.model.smartcharging.GetCompositeScheduleStatus;
 import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileConfirmation;
+import eu.chargetime.ocpp.model.smartcharging.SetChargingProfileRequest;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +91,9 @@ class ChargetimeProfilesIT {
   static JSONClient client;
   static ClientCoreProfile core;
   static final Set<String> handled = ConcurrentHashMap.newKeySet();
+
+  /** The SetChargingProfile requests the client received, by chargingProfileId. */
+  static final Map<Integer, SetChargingProfileRequest> profiles = new ConcurrentHashMap<>();
 
   /** The ReserveNow requests the client received, by reservationId. */
   static final Map<Integer, ReserveNowRequest> reserved = new ConcurrentHashMap<>();
@@ -190,6 +195,30 @@ class ChargetimeProfilesIT {
     assertThat(used.path("transactionId").asInt()).isEqualTo(started.getTransactionId());
   }
 
+  @Test
+  void aProfileSentThroughTheApiIsReadByTheClientAndInJoulesSchedule() throws Exception {
+    String body =
+        "{\"connectorId\":2,\"csChargingProfiles\":{\"chargingProfileId\":77,\"stackLevel\":3,"
+            + "\"chargingProfilePurpose\":\"TxDefaultProfile\",\"chargingProfileKind\":\"Recurring\","
+            + "\"recurrencyKind\":\"Daily\",\"chargingSchedule\":{\"startSchedule\":\"2026-01-01T00:00:00Z\","
+            + "\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":11.0}]}}}";
+
+    var sent = joule.post("/api/v1/chargers/CP-PROFILES/charging-profiles?wait=10s", body);
+
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    assertThat(JSON.readTree(sent.body()).path("status").asText()).isEqualTo("installed");
+    SetChargingProfileRequest received = profiles.get(77);
+    assertThat(received.getConnectorId()).isEqualTo(2);
+    assertThat(received.getCsChargingProfiles().getRecurrencyKind())
+        .isEqualTo(RecurrencyKindType.Daily);
+    JsonNode schedule =
+        JSON.readTree(
+            joule.get("/api/v1/chargers/CP-PROFILES/connectors/2/schedule?duration=3600").body());
+    assertThat(schedule.at("/chargingSchedulePeriod/0/limit").asDouble()).isEqualTo(11.0);
+    assertThat(schedule.at("/chargingSchedulePeriod/0/chargingProfileId").asInt()).isEqualTo(77);
+    assertThat(schedule.path("chargingSchedulePeriod")).hasSize(1);
+  }
+
   private static String status(int id) {
     try {
       return JSON.readTree(joule.get("/api/v1/reservations/" + id).body()).path("status").asText();
@@ -212,6 +241,11 @@ class ChargetimeProfilesIT {
               handled.add(method.getName());
               if (args != null && args.length > 0 && args[0] instanceof ReserveNowRequest r) {
                 reserved.put(r.getReservationId(), r);
+              }
+              if (args != null
+                  && args.length > 0
+                  && args[0] instanceof SetChargingProfileRequest set) {
+                profiles.put(set.getCsChargingProfiles().getChargingProfileId(), set);
               }
               return answer;
             });

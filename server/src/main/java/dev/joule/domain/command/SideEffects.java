@@ -13,6 +13,8 @@ import dev.joule.ocpp.message.core.ConfigurationStatus;
 import dev.joule.ocpp.message.core.GetConfigurationResponse;
 import dev.joule.ocpp.message.core.KeyValue;
 import dev.joule.ocpp.message.core.RemoteStartStopStatus;
+import dev.joule.ocpp.message.core.RemoteStartTransactionRequest;
+import dev.joule.ocpp.message.core.RemoteStartTransactionResponse;
 import dev.joule.ocpp.message.core.RemoteStopTransactionRequest;
 import dev.joule.ocpp.message.core.RemoteStopTransactionResponse;
 import dev.joule.ocpp.message.localauth.AuthorizationData;
@@ -63,12 +65,14 @@ import java.util.Optional;
  *   <li>ReserveNow: the reservation with status {@code reserved} or the refusal (on a new
  *       reservation, or the pending one that sent it); CancelReservation accepted: {@code
  *       cancelled} (if still open: {@code domain.reservation.ReservationStatus});
- *   <li>SetChargingProfile: the profile with status {@code installed} or the refusal;
- *       ClearChargingProfile accepted: matching installed profiles become {@code cleared}.
+ *   <li>SetChargingProfile: the profile with status {@code installed} or the refusal; an accepted
+ *       RemoteStartTransaction with a chargingProfile and a connector: its TxProfile, {@code
+ *       installed}; ClearChargingProfile accepted: matching installed profiles become {@code
+ *       cleared}.
  * </ul>
  *
- * A reservation used by a StartTransaction or expired is {@code domain.reservation}'s; profile
- * validity is not modelled.
+ * A reservation used by a StartTransaction or expired is {@code domain.reservation}'s; what the
+ * installed profiles mean over time (validity, stacking) is {@code domain.smartcharging}'s.
  */
 final class SideEffects {
   private final CommandRepository repository;
@@ -186,7 +190,29 @@ final class SideEffects {
             profile.stackLevel(),
             installed ? "installed" : word(set.status()),
             installed,
-            at);
+            at,
+            ChargerStateRepository.SET_CHARGING_PROFILE);
+      }
+      case RemoteStartTransactionResponse started
+          when started.status() == RemoteStartStopStatus.ACCEPTED
+              && request instanceof RemoteStartTransactionRequest start
+              && start.chargingProfile() != null
+              && start.connectorId() != null -> {
+        // §5.11: the charger installs the TxProfile for the transaction it starts; without a
+        // connector the charger picks one, and Joule cannot know which until the start
+        ChargingProfile profile = start.chargingProfile();
+        state.putChargingProfile(
+            connection,
+            chargerId,
+            commandId,
+            start.connectorId(),
+            profile.chargingProfileId(),
+            profile.chargingProfilePurpose().wire(),
+            profile.stackLevel(),
+            "installed",
+            true,
+            at,
+            ChargerStateRepository.REMOTE_START);
       }
       case ClearChargingProfileResponse cleared
           when cleared.status() == ClearChargingProfileStatus.ACCEPTED -> {
