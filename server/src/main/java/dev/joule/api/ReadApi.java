@@ -17,8 +17,8 @@ import javax.sql.DataSource;
  *       /api/v1/chargers/{id}}, {@code GET /api/v1/chargers/{id}/status-history?connectorId=},
  *       {@code GET /api/v1/chargers/{id}/messages}, {@code GET /api/v1/chargers/{id}/reservations},
  *       {@code GET /api/v1/chargers/{id}/charging-profiles}
- *   <li>{@code GET /api/v1/transactions?chargerId=&status=open|stopped&from=&to=}, {@code GET
- *       /api/v1/transactions/{id}}, {@code GET /api/v1/transactions/{id}/meter-values}
+ *   <li>{@code GET /api/v1/transactions?chargerId=&status=open|stopped&idTag=&from=&to=}, {@code
+ *       GET /api/v1/transactions/{id}}, {@code GET /api/v1/transactions/{id}/meter-values}
  *   <li>{@code GET /api/v1/id-tags}, and {@code GET}, {@code PUT}, {@code DELETE} on {@code
  *       /api/v1/id-tags/{idTag}}
  * </ul>

@@ -56,10 +56,17 @@ public final class Reads {
             Optional.of(chargerId),
             Optional.of(TransactionState.OPEN),
             Optional.empty(),
+            Optional.empty(),
             Optional.empty());
     return transactions
         .list(open, page(TransactionQueries.LIST, PageRequest.MAX_LIMIT, Optional.empty(), 2))
         .items();
+  }
+
+  /** A page of {@code GET /transactions}, newest first, with each transaction's energy. */
+  public Page<TransactionView> transactions(
+      TransactionFilter filter, int limit, Optional<String> cursor) {
+    return transactions.list(filter, page(TransactionQueries.LIST, limit, cursor, 2));
   }
 
   /** The newest {@code limit} frames of the message log of a charger. */

@@ -79,11 +79,10 @@ final class ChargerPages {
   record Option(String value, String label, boolean selected) {}
 
   private void list(RoutingContext rc) {
-    String prefix = param(rc, "idPrefix");
-    String connected = param(rc, "connected");
-    String status = param(rc, "status");
-    Optional<String> cursor =
-        Optional.ofNullable(rc.request().getParam("cursor")).filter(c -> !c.isEmpty());
+    String prefix = Forms.param(rc, "idPrefix");
+    String connected = Forms.param(rc, "connected");
+    String status = Forms.param(rc, "status");
+    Optional<String> cursor = Forms.optional(rc, "cursor");
     Session session = ConsoleAuth.session(rc);
     pages.respond(
         rc,
@@ -152,6 +151,7 @@ final class ChargerPages {
           scope.put("actions", CommandApi.ACTIONS.stream().map(Action::wire).toList());
           scope.put("commandFormUrl", href + "/command-form");
           scope.put("commandsPost", href + "/commands");
+          scope.put("allTransactionsUrl", Console.TRANSACTIONS + "?chargerId=" + Links.segment(id));
           scope.putAll(transactionScope(id));
           scope.putAll(commandScope(id));
           scope.putAll(configurationScope(id));
@@ -241,10 +241,5 @@ final class ChargerPages {
         + Links.segment(connected)
         + "&status="
         + Links.segment(status);
-  }
-
-  private static String param(RoutingContext rc, String name) {
-    String value = rc.request().getParam(name);
-    return value == null ? "" : value.trim();
   }
 }

@@ -28,6 +28,7 @@ public final class Console {
   static final String LOGOUT = ROOT + "/logout";
   static final String CHARGERS = ROOT + "/chargers";
   static final String COMMANDS = ROOT + "/commands";
+  static final String TRANSACTIONS = ROOT + "/transactions";
   static final String HEALTH = ROOT + "/health";
   static final String EVENTS = ROOT + "/events";
   static final String STATUS = "/status";
@@ -41,6 +42,7 @@ public final class Console {
   private final ConsoleAuth auth;
   private final ChargerPages chargers;
   private final CommandPages commands;
+  private final TransactionPages transactions;
   private final HealthPanel health;
   private final EventsApi events;
   private final Clock clock;
@@ -63,6 +65,7 @@ public final class Console {
     this.auth = new ConsoleAuth(new Sessions(clock, random), tokens, random, pages, secure);
     this.chargers = new ChargerPages(reads, pages);
     this.commands = new CommandPages(commands, reads, pages);
+    this.transactions = new TransactionPages(reads, pages);
     this.health = new HealthPanel(health, pages);
     this.events = events;
     this.clock = clock;
@@ -84,6 +87,7 @@ public final class Console {
     router.get(EVENTS).handler(this::events);
     chargers.mount(router);
     commands.mount(router);
+    transactions.mount(router);
     health.mount(router);
     router
         .route(ROOT + "/*")

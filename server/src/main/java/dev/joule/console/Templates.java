@@ -23,6 +23,7 @@ final class Templates {
           "charger",
           "connectors",
           "transactions",
+          "transaction-list",
           "commands",
           "command-form",
           "command-result",

@@ -199,6 +199,77 @@ class ConsoleBrowserIT {
     }
   }
 
+  /**
+   * The pages of the fleet's records: transactions filtered by idTag with their energy and a link
+   * to their charger. Logs in and out itself, so it runs before or after the test above.
+   */
+  @Test
+  void anOperatorFindsTransactionsIdTagsReservationsAndAlertHistory() throws Exception {
+    String other = "CP-CONSOLE-2";
+    try (RawCharger charger = joule.charger(other)) {
+      assertThat(charger.call(boot("b1"))).startsWith("[3,\"b1\"");
+      String fleet = startTransaction(charger, "t1", "FLEET-<7>", 2000);
+      String guest = startTransaction(charger, "t2", "GUEST-1", 5000);
+      assertThat(
+              charger.call(
+                  "[2,\"t3\",\"StopTransaction\",{\"transactionId\":"
+                      + fleet
+                      + ",\"meterStop\":14500,\"timestamp\":\""
+                      + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                      + "\",\"reason\":\"Local\"}]"))
+          .startsWith("[3,\"t3\"");
+
+      logIn(JouleServer.TOKEN);
+      browser.findElement(By.linkText("Transactions")).click();
+      waitFor(ExpectedConditions.titleContains("Transactions"));
+      browser.findElement(By.name("idTag")).sendKeys("fleet-<7>");
+      browser.findElement(By.id("filter-transactions")).click();
+      waitFor(ExpectedConditions.urlContains("idTag=fleet-%3C7%3E"));
+      List<WebElement> rows =
+          browser.findElements(By.cssSelector("table.transactions tr.transaction"));
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).getAttribute("data-transaction")).isEqualTo(fleet);
+      assertThat(rows.get(0).getText()).contains(other).contains("FLEET-<7>").contains("Local");
+      assertThat(rows.get(0).findElement(By.className("energy")).getText()).isEqualTo("12.500 kWh");
+      shot("transactions");
+      noErrors("the transactions page");
+
+      open("/console/transactions?chargerId=" + other);
+      assertThat(
+              browser.findElements(By.cssSelector("table.transactions tr.transaction")).stream()
+                  .map(row -> row.getAttribute("data-transaction"))
+                  .toList())
+          .containsExactly(guest, fleet);
+      browser.findElement(By.linkText(other)).click();
+      waitFor(ExpectedConditions.titleContains("Charger " + other));
+      assertThat(browser.findElement(By.id("transactions")).getText())
+          .contains("Transaction " + guest);
+      noErrors("a charger page reached from the transactions");
+
+      browser.findElement(By.id("logout")).click();
+      waitFor(ExpectedConditions.urlContains("/console/login"));
+    }
+  }
+
+  /** Starts a transaction on connector 1 and returns its id. */
+  private static String startTransaction(
+      RawCharger charger, String messageId, String idTag, int meterStart) throws Exception {
+    String started =
+        charger.call(
+            "[2,\""
+                + messageId
+                + "\",\"StartTransaction\",{\"connectorId\":1,\"idTag\":\""
+                + idTag
+                + "\",\"meterStart\":"
+                + meterStart
+                + ",\"timestamp\":\""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + "\"}]");
+    Matcher id = Pattern.compile("\"transactionId\":(\\d+)").matcher(started);
+    assertThat(id.find()).as("a transaction id in %s", started).isTrue();
+    return id.group(1);
+  }
+
   private static void logIn(String token) {
     open("/console/login");
     WebElement field = browser.findElement(By.id("token"));
