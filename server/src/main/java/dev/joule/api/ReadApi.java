@@ -90,7 +90,8 @@ public final class ReadApi {
     this.transactions =
         new TransactionRoutes(
             new TransactionQueries(database), new MeterValueQueries(database), replies);
-    this.idTags = new IdTagRoutes(new IdTagStore(database), clock, replies, idTagChanged);
+    this.idTags =
+        new IdTagRoutes(new IdTags(new IdTagStore(database), clock, idTagChanged), replies);
     this.chargerState = new ChargerStateRoutes(database, replies);
     this.security = new SecurityRoutes(new SecurityQueries(database), replies);
   }

@@ -20,6 +20,7 @@ public final class Reads {
   private final TransactionQueries transactions;
   private final MessageLogQueries messages;
   private final Commands commands;
+  private final AlertQueries alerts;
 
   public Reads(DataSource dataSource, ChargerConnections connections, Commands commands) {
     Database database = new Database(dataSource);
@@ -28,6 +29,7 @@ public final class Reads {
     this.transactions = new TransactionQueries(database);
     this.messages = new MessageLogQueries(database);
     this.commands = commands;
+    this.alerts = new AlertQueries(database);
   }
 
   /** A page of {@code GET /chargers}; {@code cursor} is the {@code next} of the page before. */
@@ -69,6 +71,14 @@ public final class Reads {
     return transactions.list(filter, page(TransactionQueries.LIST, limit, cursor, 2));
   }
 
+  /** The newest {@code limit} alert transitions of every node, as {@code GET /alerts}. */
+  public List<AlertView> alertHistory(int limit) {
+    return alerts
+        .list(
+            Optional.empty(), Optional.empty(), page(AlertQueries.LIST, limit, Optional.empty(), 2))
+        .items();
+  }
+
   /** The newest {@code limit} frames of the message log of a charger. */
   public List<MessageView> messages(String chargerId, int limit) {
     return messages
@@ -107,7 +117,7 @@ public final class Reads {
     return commands.find(id).map(CommandView::of);
   }
 
-  private static PageRequest page(String list, int limit, Optional<String> cursor, int keyParts) {
+  static PageRequest page(String list, int limit, Optional<String> cursor, int keyParts) {
     if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
       throw ApiException.badParameter(
           "limit", limit + " is not from 1 to " + PageRequest.MAX_LIMIT);

@@ -1,9 +1,6 @@
 package dev.joule.api;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -46,23 +43,11 @@ public record TransactionFilter(
    */
   public static TransactionFilter ofForm(String chargerId, String idTag, String from, String to) {
     return new TransactionFilter(
-        present(chargerId),
+        Params.present(chargerId),
         Optional.empty(),
-        present(idTag),
-        present(from).map(value -> formInstant("from", value)),
-        present(to).map(value -> formInstant("to", value)));
-  }
-
-  private static Instant formInstant(String name, String value) {
-    try {
-      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException notLocal) {
-      return Params.instant(name, value);
-    }
-  }
-
-  private static Optional<String> present(String value) {
-    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+        Params.present(idTag),
+        Params.present(from).map(value -> Params.formInstant("from", value)),
+        Params.present(to).map(value -> Params.formInstant("to", value)));
   }
 
   void applyTo(Select select) {

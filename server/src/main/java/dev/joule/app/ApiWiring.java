@@ -2,6 +2,7 @@ package dev.joule.app;
 
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
+import dev.joule.api.IdTags;
 import dev.joule.api.LocalListApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.Reads;
@@ -71,6 +72,7 @@ final class ApiWiring {
         .mount(router);
     new Console(
             new Reads(database.dataSource(), gateway, commands),
+            new IdTags(database.dataSource(), clock, localLists::idTagChanged),
             commands,
             tokens,
             eventsApi,

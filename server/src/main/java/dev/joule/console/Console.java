@@ -2,6 +2,7 @@ package dev.joule.console;
 
 import dev.joule.api.ApiException;
 import dev.joule.api.EventsApi;
+import dev.joule.api.IdTags;
 import dev.joule.api.Reads;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
@@ -29,6 +30,7 @@ public final class Console {
   static final String CHARGERS = ROOT + "/chargers";
   static final String COMMANDS = ROOT + "/commands";
   static final String TRANSACTIONS = ROOT + "/transactions";
+  static final String ID_TAGS = ROOT + "/id-tags";
   static final String HEALTH = ROOT + "/health";
   static final String EVENTS = ROOT + "/events";
   static final String STATUS = "/status";
@@ -43,6 +45,7 @@ public final class Console {
   private final ChargerPages chargers;
   private final CommandPages commands;
   private final TransactionPages transactions;
+  private final IdTagPages idTags;
   private final HealthPanel health;
   private final EventsApi events;
   private final Clock clock;
@@ -53,6 +56,7 @@ public final class Console {
    */
   public Console(
       Reads reads,
+      IdTags idTags,
       Commands commands,
       ApiTokens tokens,
       EventsApi events,
@@ -66,7 +70,8 @@ public final class Console {
     this.chargers = new ChargerPages(reads, pages);
     this.commands = new CommandPages(commands, reads, pages);
     this.transactions = new TransactionPages(reads, pages);
-    this.health = new HealthPanel(health, pages);
+    this.idTags = new IdTagPages(idTags, pages);
+    this.health = new HealthPanel(health, reads, pages);
     this.events = events;
     this.clock = clock;
   }
@@ -88,6 +93,7 @@ public final class Console {
     chargers.mount(router);
     commands.mount(router);
     transactions.mount(router);
+    idTags.mount(router);
     health.mount(router);
     router
         .route(ROOT + "/*")

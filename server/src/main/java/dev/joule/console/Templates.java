@@ -24,6 +24,7 @@ final class Templates {
           "connectors",
           "transactions",
           "transaction-list",
+          "id-tags",
           "commands",
           "command-form",
           "command-result",

@@ -201,10 +201,11 @@ class ConsoleBrowserIT {
 
   /**
    * The pages of the fleet's records: transactions filtered by idTag with their energy and a link
-   * to their charger. Logs in and out itself, so it runs before or after the test above.
+   * to their charger; an id tag created, blocked and unblocked; an alert in the health panel's
+   * history. Logs in and out itself, so it runs before or after the test above.
    */
   @Test
-  void anOperatorFindsTransactionsIdTagsReservationsAndAlertHistory() throws Exception {
+  void anOperatorFindsTransactionsManagesIdTagsAndReadsAlertHistory() throws Exception {
     String other = "CP-CONSOLE-2";
     try (RawCharger charger = joule.charger(other)) {
       assertThat(charger.call(boot("b1"))).startsWith("[3,\"b1\"");
@@ -246,9 +247,75 @@ class ConsoleBrowserIT {
           .contains("Transaction " + guest);
       noErrors("a charger page reached from the transactions");
 
+      // Id tags: create one with an expiry and a parent (a value to escape), block it, unblock it.
+      browser.findElement(By.linkText("Id tags")).click();
+      waitFor(ExpectedConditions.titleContains("Id tags"));
+      WebElement form = browser.findElement(By.id("id-tag-form"));
+      form.findElement(By.name("idTag")).sendKeys("FLEET-<7>");
+      browser.executeScript(
+          "arguments[0].value = '2027-01-31T12:00';", form.findElement(By.name("expiryDate")));
+      form.findElement(By.name("parentIdTag")).sendKeys("FLEET");
+      browser.findElement(By.id("save-id-tag")).click();
+      waitFor(d -> !idTagCells("FLEET-<7>").isEmpty());
+      assertThat(idTagCells("FLEET-<7>"))
+          .startsWith("FLEET-<7>", "Accepted", "2027-01-31 12:00:00 UTC", "FLEET");
+      idTagRow("FLEET-<7>").findElement(By.cssSelector("button.toggle")).click();
+      waitFor(d -> idTagCells("FLEET-<7>").get(1).equals("Blocked"));
+      assertThat(joule.get("/api/v1/id-tags/fleet-%3C7%3E").body())
+          .as("the API reads what the console stored")
+          .contains("\"status\":\"Blocked\"")
+          .contains("\"parentIdTag\":\"FLEET\"")
+          .contains("\"expiryDate\":\"2027-01-31T12:00:00Z\"");
+      shot("id-tags");
+      idTagRow("FLEET-<7>").findElement(By.cssSelector("button.toggle")).click();
+      waitFor(d -> idTagCells("FLEET-<7>").get(1).equals("Accepted"));
+      noErrors("the id tags page");
+
+      // Alert history: a critical security event fires ChargerSecurityEvent.
+      assertThat(
+              charger.call(
+                  "[2,\"se1\",\"SecurityEventNotification\",{\"type\":\"TamperDetectionActivated\","
+                      + "\"timestamp\":\""
+                      + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                      + "\",\"techInfo\":\"lid <opened>\"}]"))
+          .startsWith("[3,\"se1\"");
+      open("/console/health");
+      waitFor(ExpectedConditions.titleContains("Health"));
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              d ->
+                  browser
+                      .findElement(By.id("alert-history"))
+                      .getText()
+                      .contains(other + " TamperDetectionActivated (lid <opened>)"));
+      waitFor(
+          d ->
+              browser
+                  .findElement(
+                      By.cssSelector(
+                          "#alert-history tr[data-alert='ChargerSecurityEvent'][data-state='firing']"))
+                  .getText()
+                  .contains("warning"));
+      shot("health-alerts");
+      noErrors("the health page with alert history");
+
       browser.findElement(By.id("logout")).click();
       waitFor(ExpectedConditions.urlContains("/console/login"));
     }
+  }
+
+  private static WebElement idTagRow(String idTag) {
+    return browser.findElement(By.cssSelector("tr.id-tag[data-id-tag='" + idTag + "']"));
+  }
+
+  /** The cells of the id tags table's row of {@code idTag}; empty while there is none. */
+  private static List<String> idTagCells(String idTag) {
+    return browser
+        .findElements(By.cssSelector("tr.id-tag[data-id-tag='" + idTag + "'] td"))
+        .stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   /** Starts a transaction on connector 1 and returns its id. */
