@@ -57,7 +57,8 @@ final class ApiWiring {
     new CommandApi(commands, blocking).mount(router);
     Reservations reservations =
         new Reservations(database, new ReservationRepository(), commands, clock, blocking);
-    new ReservationApi(reservations, clock, blocking).mount(router);
+    ReservationApi reservationApi = new ReservationApi(reservations, clock, blocking);
+    reservationApi.mount(router);
     new LocalListApi(localLists, blocking).mount(router);
     // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
     // idempotent UPDATE of the few open reservations due).
@@ -73,6 +74,8 @@ final class ApiWiring {
     new Console(
             new Reads(database.dataSource(), gateway, commands),
             new IdTags(database.dataSource(), clock, localLists::idTagChanged),
+            reservationApi,
+            localLists,
             commands,
             tokens,
             eventsApi,

@@ -8,6 +8,7 @@ import dev.joule.api.CommandApi;
 import dev.joule.api.ConnectorView;
 import dev.joule.api.Page;
 import dev.joule.api.Reads;
+import dev.joule.domain.localauth.LocalLists;
 import dev.joule.ocpp.Action;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,11 +30,16 @@ final class ChargerPages {
   static final int MESSAGES_SHOWN = 20;
   static final int COMMANDS_SHOWN = 20;
 
+  /** Tags of a local list shown on the charger's page; the API shows them all. */
+  static final int LOCAL_TAGS_SHOWN = 50;
+
   private final Reads reads;
+  private final LocalLists localLists;
   private final Pages pages;
 
-  ChargerPages(Reads reads, Pages pages) {
+  ChargerPages(Reads reads, LocalLists localLists, Pages pages) {
     this.reads = reads;
+    this.localLists = localLists;
     this.pages = pages;
   }
 
@@ -45,6 +51,7 @@ final class ChargerPages {
     router.get(Console.CHARGERS + "/:id/transactions").handler(this::transactions);
     router.get(Console.CHARGERS + "/:id/commands").handler(this::commands);
     router.get(Console.CHARGERS + "/:id/configuration").handler(this::configuration);
+    router.get(Console.CHARGERS + "/:id/local-list").handler(this::localList);
   }
 
   /** A charger as a row of the list. */
@@ -155,6 +162,8 @@ final class ChargerPages {
           scope.putAll(transactionScope(id));
           scope.putAll(commandScope(id));
           scope.putAll(configurationScope(id));
+          scope.putAll(localListScope(id));
+          scope.put("reservationsUrl", Console.RESERVATIONS + "?chargerId=" + Links.segment(id));
           return Rendered.ok(pages.templates().render("charger", scope));
         });
   }
@@ -185,6 +194,48 @@ final class ChargerPages {
     String id = rc.pathParam("id");
     pages.respond(
         rc, () -> Rendered.ok(pages.templates().render("configuration", configurationScope(id))));
+  }
+
+  private void localList(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    pages.respond(
+        rc, () -> Rendered.ok(pages.templates().render("local-list", localListScope(id))));
+  }
+
+  /** The local list Joule keeps for the charger and where sending it stands (OCPP 1.6 §3.5). */
+  record LocalList(
+      String state,
+      String version,
+      int count,
+      List<String> idTags,
+      boolean more,
+      String held,
+      String detail,
+      String updated) {
+    static LocalList of(LocalLists.View view) {
+      return new LocalList(
+          view.state().wire(),
+          view.listVersion().isPresent()
+              ? Integer.toString(view.listVersion().getAsInt())
+              : "none yet",
+          view.idTags().size(),
+          view.idTags().stream().limit(LOCAL_TAGS_SHOWN).toList(),
+          view.idTags().size() > LOCAL_TAGS_SHOWN,
+          String.join(", ", view.held()),
+          view.detail().orElse(""),
+          Format.time(view.updatedAt()));
+    }
+  }
+
+  private Map<String, Object> localListScope(String id) {
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("localListUrl", Links.charger(id) + "/local-list");
+    localLists
+        .find(id)
+        .ifPresentOrElse(
+            view -> scope.put("localList", LocalList.of(view)),
+            () -> scope.put("noLocalList", true));
+    return scope;
   }
 
   private Map<String, Object> configurationScope(String id) {

@@ -4,8 +4,10 @@ import dev.joule.api.ApiException;
 import dev.joule.api.EventsApi;
 import dev.joule.api.IdTags;
 import dev.joule.api.Reads;
+import dev.joule.api.ReservationApi;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
+import dev.joule.domain.localauth.LocalLists;
 import dev.joule.supervision.Health;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -31,6 +33,7 @@ public final class Console {
   static final String COMMANDS = ROOT + "/commands";
   static final String TRANSACTIONS = ROOT + "/transactions";
   static final String ID_TAGS = ROOT + "/id-tags";
+  static final String RESERVATIONS = ROOT + "/reservations";
   static final String HEALTH = ROOT + "/health";
   static final String EVENTS = ROOT + "/events";
   static final String STATUS = "/status";
@@ -46,6 +49,7 @@ public final class Console {
   private final CommandPages commands;
   private final TransactionPages transactions;
   private final IdTagPages idTags;
+  private final ReservationPages reservations;
   private final HealthPanel health;
   private final EventsApi events;
   private final Clock clock;
@@ -57,6 +61,8 @@ public final class Console {
   public Console(
       Reads reads,
       IdTags idTags,
+      ReservationApi reservations,
+      LocalLists localLists,
       Commands commands,
       ApiTokens tokens,
       EventsApi events,
@@ -67,10 +73,11 @@ public final class Console {
     this.pages = new Pages(new Templates(), blocking);
     RandomTokens random = new RandomTokens();
     this.auth = new ConsoleAuth(new Sessions(clock, random), tokens, random, pages, secure);
-    this.chargers = new ChargerPages(reads, pages);
+    this.chargers = new ChargerPages(reads, localLists, pages);
     this.commands = new CommandPages(commands, reads, pages);
     this.transactions = new TransactionPages(reads, pages);
     this.idTags = new IdTagPages(idTags, pages);
+    this.reservations = new ReservationPages(reservations, pages);
     this.health = new HealthPanel(health, reads, pages);
     this.events = events;
     this.clock = clock;
@@ -94,6 +101,7 @@ public final class Console {
     commands.mount(router);
     transactions.mount(router);
     idTags.mount(router);
+    reservations.mount(router);
     health.mount(router);
     router
         .route(ROOT + "/*")

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -201,11 +203,14 @@ class ConsoleBrowserIT {
 
   /**
    * The pages of the fleet's records: transactions filtered by idTag with their energy and a link
-   * to their charger; an id tag created, blocked and unblocked; an alert in the health panel's
-   * history. Logs in and out itself, so it runs before or after the test above.
+   * to their charger; an id tag created, blocked and unblocked; a reservation made and cancelled
+   * (the charger answers ReserveNow and CancelReservation); the charger's local list as sent; an
+   * alert in the health panel's history. Logs in and out itself, so it runs before or after the
+   * test above.
    */
   @Test
-  void anOperatorFindsTransactionsManagesIdTagsAndReadsAlertHistory() throws Exception {
+  void anOperatorFindsTransactionsManagesIdTagsAndReservationsAndReadsAlertHistory()
+      throws Exception {
     String other = "CP-CONSOLE-2";
     try (RawCharger charger = joule.charger(other)) {
       assertThat(charger.call(boot("b1"))).startsWith("[3,\"b1\"");
@@ -271,6 +276,65 @@ class ConsoleBrowserIT {
       waitFor(d -> idTagCells("FLEET-<7>").get(1).equals("Accepted"));
       noErrors("the id tags page");
 
+      // Reservations: reserve (ReserveNow answered Accepted), then cancel (CancelReservation).
+      browser.findElement(By.linkText("Reservations")).click();
+      waitFor(ExpectedConditions.titleContains("Reservations"));
+      WebElement reserve = browser.findElement(By.id("reservation-form"));
+      reserve.findElement(By.name("chargerId")).sendKeys(other);
+      reserve.findElement(By.name("idTag")).sendKeys("FLEET-<7>");
+      browser.executeScript(
+          "arguments[0].value = arguments[1];",
+          reserve.findElement(By.name("expiryDate")),
+          LocalDateTime.now(ZoneOffset.UTC)
+              .plusHours(2)
+              .truncatedTo(ChronoUnit.MINUTES)
+              .toString());
+      browser.findElement(By.id("reserve")).click();
+      String reserveNow = charger.next();
+      assertThat(reserveNow).contains("\"ReserveNow\"").contains("\"idTag\":\"FLEET-<7>\"");
+      Matcher reservationId = Pattern.compile("\"reservationId\":(\\d+)").matcher(reserveNow);
+      assertThat(reservationId.find()).as(reserveNow).isTrue();
+      String reservation = reservationId.group(1);
+      charger.send("[3,\"" + reserveNow.split("\"")[1] + "\",{\"status\":\"Accepted\"}]");
+      waitFor(d -> reservationStatus(reservation).equals("reserved"));
+      assertThat(reservationRow(reservation).getText()).contains(other).contains("FLEET-<7>");
+      shot("reservations");
+      reservationRow(reservation).findElement(By.cssSelector("button.cancel")).click();
+      String cancel = charger.next();
+      assertThat(cancel)
+          .contains("\"CancelReservation\"")
+          .contains("\"reservationId\":" + reservation);
+      charger.send("[3,\"" + cancel.split("\"")[1] + "\",{\"status\":\"Accepted\"}]");
+      waitFor(d -> reservationStatus(reservation).equals("cancelled"));
+      open("/console/reservations?status=reserved");
+      assertThat(browser.findElements(By.cssSelector("tr.reservation"))).isEmpty();
+      open("/console/reservations?status=cancelled&chargerId=" + other);
+      assertThat(reservationStatus(reservation)).isEqualTo("cancelled");
+      noErrors("the reservations page");
+
+      // The charger's local list: set by the API, sent by Joule, answered, shown on its page.
+      assertThat(
+              joule
+                  .put("/api/v1/chargers/" + other + "/local-list", "{\"idTags\":[\"FLEET-<7>\"]}")
+                  .statusCode())
+          .isEqualTo(200);
+      String send = charger.next();
+      while (send.contains("\"GetLocalListVersion\"")) {
+        charger.send("[3,\"" + send.split("\"")[1] + "\",{\"listVersion\":0}]");
+        send = charger.next();
+      }
+      assertThat(send).contains("\"SendLocalList\"");
+      charger.send("[3,\"" + send.split("\"")[1] + "\",{\"status\":\"Accepted\"}]");
+      open("/console/chargers/" + other);
+      waitFor(
+          d ->
+              browser
+                  .findElement(By.cssSelector("#local-list .local-list-state"))
+                  .getText()
+                  .equals("in-sync"));
+      assertThat(browser.findElement(By.id("local-list")).getText()).contains("FLEET-<7>");
+      noErrors("the charger page with its local list");
+
       // Alert history: a critical security event fires ChargerSecurityEvent.
       assertThat(
               charger.call(
@@ -303,6 +367,18 @@ class ConsoleBrowserIT {
       browser.findElement(By.id("logout")).click();
       waitFor(ExpectedConditions.urlContains("/console/login"));
     }
+  }
+
+  private static WebElement reservationRow(String id) {
+    return browser.findElement(By.cssSelector("tr.reservation[data-reservation='" + id + "']"));
+  }
+
+  /** The status cell of reservation {@code id}; empty while it is not listed. */
+  private static String reservationStatus(String id) {
+    List<WebElement> cells =
+        browser.findElements(
+            By.cssSelector("tr.reservation[data-reservation='" + id + "'] td.status"));
+    return cells.isEmpty() ? "" : cells.get(0).getText();
   }
 
   private static WebElement idTagRow(String idTag) {
