@@ -4,6 +4,7 @@ import dev.joule.domain.ChargerConnections;
 import dev.joule.domain.command.CommandStatus;
 import dev.joule.domain.command.Commands;
 import dev.joule.ocpp.Action;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -21,6 +22,7 @@ public final class Reads {
   private final MessageLogQueries messages;
   private final Commands commands;
   private final AlertQueries alerts;
+  private final MeterValueQueries meterValues;
 
   public Reads(DataSource dataSource, ChargerConnections connections, Commands commands) {
     Database database = new Database(dataSource);
@@ -30,6 +32,7 @@ public final class Reads {
     this.messages = new MessageLogQueries(database);
     this.commands = commands;
     this.alerts = new AlertQueries(database);
+    this.meterValues = new MeterValueQueries(database);
   }
 
   /** A page of {@code GET /chargers}; {@code cursor} is the {@code next} of the page before. */
@@ -77,6 +80,30 @@ public final class Reads {
         .list(
             Optional.empty(), Optional.empty(), page(AlertQueries.LIST, limit, Optional.empty(), 2))
         .items();
+  }
+
+  /** Samples a chart reads at most: pages of the API's meter-values list, oldest first. */
+  static final int SERIES_PAGES = 10;
+
+  /**
+   * The energy and power of a transaction over time, from its first {@code SERIES_PAGES} pages of
+   * {@code GET /transactions/{id}/meter-values} (5,000 samples: hours of a few measurands sampled
+   * every minute); 404 if the transaction is unknown.
+   */
+  public MeterSeries meterSeries(TransactionView transaction) {
+    List<MeterSampleView> samples = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    for (int i = 0; i < SERIES_PAGES; i++) {
+      Page<MeterSampleView> page =
+          meterValues.samples(
+              transaction.id(), page(MeterValueQueries.LIST, PageRequest.MAX_LIMIT, cursor, 2));
+      samples.addAll(page.items());
+      cursor = Optional.ofNullable(page.next());
+      if (cursor.isEmpty()) {
+        break;
+      }
+    }
+    return MeterSeries.of(transaction.meterStart(), samples, cursor.isPresent());
   }
 
   /** The newest {@code limit} frames of the message log of a charger. */

@@ -6,8 +6,10 @@ import dev.joule.api.ChargerFilter;
 import dev.joule.api.ChargerView;
 import dev.joule.api.CommandApi;
 import dev.joule.api.ConnectorView;
+import dev.joule.api.MeterSeries;
 import dev.joule.api.Page;
 import dev.joule.api.Reads;
+import dev.joule.api.TransactionView;
 import dev.joule.domain.localauth.LocalLists;
 import dev.joule.ocpp.Action;
 import io.vertx.ext.web.Router;
@@ -52,6 +54,7 @@ final class ChargerPages {
     router.get(Console.CHARGERS + "/:id/commands").handler(this::commands);
     router.get(Console.CHARGERS + "/:id/configuration").handler(this::configuration);
     router.get(Console.CHARGERS + "/:id/local-list").handler(this::localList);
+    router.get(Console.CHARGERS + "/:id/transactions/:transaction/chart").handler(this::chart);
   }
 
   /** A charger as a row of the list. */
@@ -194,6 +197,31 @@ final class ChargerPages {
     String id = rc.pathParam("id");
     pages.respond(
         rc, () -> Rendered.ok(pages.templates().render("configuration", configurationScope(id))));
+  }
+
+  /** The energy and power chart of one of the charger's open transactions (re-read every 5 s). */
+  private void chart(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    String transaction = rc.pathParam("transaction");
+    pages.respond(
+        rc,
+        () -> {
+          TransactionView open =
+              reads.openTransactions(id).stream()
+                  .filter(t -> Integer.toString(t.id()).equals(transaction))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              "open transaction " + transaction + " of charger '" + id + "'"));
+          MeterSeries series = reads.meterSeries(open);
+          return Rendered.ok(
+              pages
+                  .templates()
+                  .render(
+                      "meter-chart",
+                      Map.of("panels", MeterChart.of(series), "truncated", series.truncated())));
+        });
   }
 
   private void localList(RoutingContext rc) {

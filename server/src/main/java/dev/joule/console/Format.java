@@ -39,7 +39,13 @@ final class Format {
   }
 
   record Transaction(
-      int id, int connectorId, String idTag, String started, int meterStart, String energy) {}
+      int id,
+      int connectorId,
+      String idTag,
+      String started,
+      int meterStart,
+      String energy,
+      String chartUrl) {}
 
   static Transaction transaction(TransactionView view) {
     return new Transaction(
@@ -48,7 +54,8 @@ final class Format {
         view.idTag(),
         time(view.startTimestamp()),
         view.meterStart(),
-        energy(view.energyWh()));
+        energy(view.energyWh()),
+        Links.charger(view.chargerId()) + "/transactions/" + view.id() + "/chart");
   }
 
   /** Energy in kWh to the Wh; "no reading yet" for an open transaction without one. */

@@ -28,6 +28,7 @@ final class Templates {
           "reservations",
           "reservation-rows",
           "local-list",
+          "meter-chart",
           "commands",
           "command-form",
           "command-result",

@@ -335,6 +335,43 @@ class ConsoleBrowserIT {
       assertThat(browser.findElement(By.id("local-list")).getText()).contains("FLEET-<7>");
       noErrors("the charger page with its local list");
 
+      // The open transaction's energy and power, drawn from its meter values, re-read by the page.
+      Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      assertThat(
+              charger.call(
+                  "[2,\"m1\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":"
+                      + guest
+                      + ",\"meterValue\":["
+                      + meterValue(now.minusSeconds(60), "5200", "7.2", "kW")
+                      + ","
+                      + meterValue(now, "5600", "6000", "W")
+                      + "]}]"))
+          .startsWith("[3,\"m1\"");
+      String chart = "#meter-" + guest + " .meter-panel";
+      waitFor(
+          d ->
+              browser
+                  .findElement(By.cssSelector(chart + ".energy"))
+                  .getAttribute("data-samples")
+                  .equals("2"));
+      assertThat(browser.findElement(By.cssSelector(chart + ".energy .latest")).getText())
+          .isEqualTo("0.600 kWh");
+      assertThat(browser.findElement(By.cssSelector(chart + ".power .latest")).getText())
+          .isEqualTo("6.0 kW");
+      assertThat(
+              browser
+                  .findElement(By.cssSelector(chart + ".power polyline"))
+                  .getAttribute("points")
+                  .split(" "))
+          .as("a point per power sample, the older one higher (7.2 kW, then 6 kW)")
+          .hasSize(2)
+          .satisfies(
+              points ->
+                  assertThat(Double.parseDouble(points[0].split(",")[1]))
+                      .isLessThan(Double.parseDouble(points[1].split(",")[1])));
+      shot("charger-chart");
+      noErrors("the charger page with its meter chart");
+
       // Alert history: a critical security event fires ChargerSecurityEvent.
       assertThat(
               charger.call(
@@ -367,6 +404,20 @@ class ConsoleBrowserIT {
       browser.findElement(By.id("logout")).click();
       waitFor(ExpectedConditions.urlContains("/console/login"));
     }
+  }
+
+  /** One MeterValues element: the energy register in Wh and the active power. */
+  private static String meterValue(Instant at, String wattHours, String power, String unit) {
+    return "{\"timestamp\":\""
+        + at
+        + "\",\"sampledValue\":[{\"value\":\""
+        + wattHours
+        + "\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"},"
+        + "{\"value\":\""
+        + power
+        + "\",\"measurand\":\"Power.Active.Import\",\"unit\":\""
+        + unit
+        + "\"}]}";
   }
 
   private static WebElement reservationRow(String id) {
