@@ -1,13 +1,9 @@
 package dev.joule.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.ReservationRepository;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * What a charger holds because of answered commands ({@code docs/commands.md}, side effects):
@@ -19,12 +15,13 @@ final class ChargerStateRoutes {
   static final String CHARGING_PROFILES = ChargerRoutes.CHARGER + "/charging-profiles";
 
   private final Database database;
-  private final ChargerStateRepository state = new ChargerStateRepository();
+  private final ChargingProfileQueries profiles;
   private final ReservationRepository reservations = new ReservationRepository();
   private final Replies replies;
 
   ChargerStateRoutes(Database database, Replies replies) {
     this.database = database;
+    this.profiles = new ChargingProfileQueries(database);
     this.replies = replies;
   }
 
@@ -43,17 +40,6 @@ final class ChargerStateRoutes {
       String status,
       Long commandId,
       Integer transactionId,
-      Instant updatedAt) {}
-
-  /** A charging profile as SetChargingProfile sent it ({@code profile}), with its status. */
-  record ChargingProfileView(
-      int chargingProfileId,
-      int connectorId,
-      String purpose,
-      int stackLevel,
-      String status,
-      JsonNode profile,
-      long commandId,
       Instant updatedAt) {}
 
   private void reservations(RoutingContext rc) {
@@ -83,32 +69,6 @@ final class ChargerStateRoutes {
   private void chargingProfiles(RoutingContext rc) {
     Query.of(rc);
     String id = rc.pathParam("id");
-    replies.json(
-        rc,
-        () -> {
-          List<ChargingProfileView> views =
-              database.run(connection -> state.chargingProfiles(connection, id)).stream()
-                  .map(
-                      p ->
-                          new ChargingProfileView(
-                              p.chargingProfileId(),
-                              p.connectorId(),
-                              p.purpose(),
-                              p.stackLevel(),
-                              p.status(),
-                              tree(p.profileJson()),
-                              p.commandId(),
-                              p.updatedAt()))
-                  .toList();
-          return new Page<>(views, null);
-        });
-  }
-
-  private static JsonNode tree(String json) {
-    try {
-      return Json.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON does not parse", e);
-    }
+    replies.json(rc, () -> new Page<>(profiles.ofCharger(id), null));
   }
 }

@@ -23,6 +23,7 @@ public final class Reads {
   private final Commands commands;
   private final AlertQueries alerts;
   private final MeterValueQueries meterValues;
+  private final ChargingProfileQueries chargingProfiles;
 
   public Reads(DataSource dataSource, ChargerConnections connections, Commands commands) {
     Database database = new Database(dataSource);
@@ -33,6 +34,7 @@ public final class Reads {
     this.commands = commands;
     this.alerts = new AlertQueries(database);
     this.meterValues = new MeterValueQueries(database);
+    this.chargingProfiles = new ChargingProfileQueries(database);
   }
 
   /** A page of {@code GET /chargers}; {@code cursor} is the {@code next} of the page before. */
@@ -104,6 +106,13 @@ public final class Reads {
       }
     }
     return MeterSeries.of(transaction.meterStart(), samples, cursor.isPresent());
+  }
+
+  /**
+   * The charging profiles stored for a charger, as {@code GET /chargers/{id}/charging-profiles}.
+   */
+  public List<ChargingProfileView> chargingProfiles(String chargerId) {
+    return chargingProfiles.ofCharger(chargerId);
   }
 
   /** The newest {@code limit} frames of the message log of a charger. */

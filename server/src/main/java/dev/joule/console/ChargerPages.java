@@ -4,6 +4,7 @@ import dev.joule.api.ApiException;
 import dev.joule.api.ChargerDetailView;
 import dev.joule.api.ChargerFilter;
 import dev.joule.api.ChargerView;
+import dev.joule.api.ChargingProfileView;
 import dev.joule.api.CommandApi;
 import dev.joule.api.ConnectorView;
 import dev.joule.api.MeterSeries;
@@ -54,6 +55,7 @@ final class ChargerPages {
     router.get(Console.CHARGERS + "/:id/commands").handler(this::commands);
     router.get(Console.CHARGERS + "/:id/configuration").handler(this::configuration);
     router.get(Console.CHARGERS + "/:id/local-list").handler(this::localList);
+    router.get(Console.CHARGERS + "/:id/charging-profiles").handler(this::chargingProfiles);
     router.get(Console.CHARGERS + "/:id/transactions/:transaction/chart").handler(this::chart);
   }
 
@@ -166,6 +168,7 @@ final class ChargerPages {
           scope.putAll(commandScope(id));
           scope.putAll(configurationScope(id));
           scope.putAll(localListScope(id));
+          scope.putAll(profilesScope(id));
           scope.put("reservationsUrl", Console.RESERVATIONS + "?chargerId=" + Links.segment(id));
           return Rendered.ok(pages.templates().render("charger", scope));
         });
@@ -222,6 +225,44 @@ final class ChargerPages {
                       "meter-chart",
                       Map.of("panels", MeterChart.of(series), "truncated", series.truncated())));
         });
+  }
+
+  private void chargingProfiles(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    pages.respond(
+        rc, () -> Rendered.ok(pages.templates().render("charging-profiles", profilesScope(id))));
+  }
+
+  /** A stored charging profile; its schedule as the JSON SetChargingProfile sent. */
+  record Profile(
+      int chargingProfileId,
+      int connectorId,
+      String purpose,
+      int stackLevel,
+      String status,
+      String updated,
+      String schedule) {
+    static Profile of(ChargingProfileView view) {
+      return new Profile(
+          view.chargingProfileId(),
+          view.connectorId(),
+          view.purpose(),
+          view.stackLevel(),
+          view.status(),
+          Format.time(view.updatedAt()),
+          String.valueOf(view.profile().path("chargingSchedule")));
+    }
+  }
+
+  private Map<String, Object> profilesScope(String id) {
+    var profiles = reads.chargingProfiles(id).stream().map(Profile::of).toList();
+    return Map.of(
+        "profiles",
+        profiles,
+        "noProfiles",
+        profiles.isEmpty(),
+        "profilesUrl",
+        Links.charger(id) + "/charging-profiles");
   }
 
   private void localList(RoutingContext rc) {

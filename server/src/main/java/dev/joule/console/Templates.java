@@ -29,6 +29,7 @@ final class Templates {
           "reservation-rows",
           "local-list",
           "meter-chart",
+          "charging-profiles",
           "commands",
           "command-form",
           "command-result",

@@ -203,10 +203,10 @@ class ConsoleBrowserIT {
 
   /**
    * The pages of the fleet's records: transactions filtered by idTag with their energy and a link
-   * to their charger; an id tag created, blocked and unblocked; a reservation made and cancelled
-   * (the charger answers ReserveNow and CancelReservation); the charger's local list as sent; an
-   * alert in the health panel's history. Logs in and out itself, so it runs before or after the
-   * test above.
+   * to their charger; an id tag created, blocked and unblocked; a reservation made and cancelled; a
+   * running transaction's meter chart; a charging profile as stored (the charger answers ReserveNow
+   * and CancelReservation); the charger's local list as sent; an alert in the health panel's
+   * history. Logs in and out itself, so it runs before or after the test above.
    */
   @Test
   void anOperatorFindsTransactionsManagesIdTagsAndReservationsAndReadsAlertHistory()
@@ -371,6 +371,36 @@ class ConsoleBrowserIT {
                       .isLessThan(Double.parseDouble(points[1].split(",")[1])));
       shot("charger-chart");
       noErrors("the charger page with its meter chart");
+
+      // A charging profile the charger accepted appears as stored, without a reload.
+      awaitLive();
+      joule.roundTrip(
+          charger,
+          other,
+          "SetChargingProfile",
+          "{\"connectorId\":1,\"csChargingProfiles\":{\"chargingProfileId\":7,\"stackLevel\":2,"
+              + "\"chargingProfilePurpose\":\"TxDefaultProfile\",\"chargingProfileKind\":\"Absolute\","
+              + "\"chargingSchedule\":{\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":"
+              + "[{\"startPeriod\":0,\"limit\":16}]}}}",
+          "{\"status\":\"Accepted\"}");
+      waitFor(
+          d ->
+              !browser
+                  .findElements(By.cssSelector("#charging-profiles tr[data-profile='7']"))
+                  .isEmpty());
+      assertThat(
+              browser
+                  .findElements(By.cssSelector("#charging-profiles tr[data-profile='7'] td"))
+                  .stream()
+                  .map(WebElement::getText)
+                  .toList())
+          .startsWith("7", "1", "TxDefaultProfile", "2", "installed");
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("#charging-profiles tr[data-profile='7']"))
+                  .getText())
+          .contains("\"chargingRateUnit\":\"A\"");
+      noErrors("the charger page with a charging profile");
 
       // Alert history: a critical security event fires ChargerSecurityEvent.
       assertThat(
