@@ -4,13 +4,10 @@ import dev.joule.api.ApiException;
 import dev.joule.api.ChargerDetailView;
 import dev.joule.api.ChargerFilter;
 import dev.joule.api.ChargerView;
-import dev.joule.api.ChargingProfileView;
 import dev.joule.api.CommandApi;
 import dev.joule.api.ConnectorView;
-import dev.joule.api.MeterSeries;
 import dev.joule.api.Page;
 import dev.joule.api.Reads;
-import dev.joule.api.TransactionView;
 import dev.joule.domain.localauth.LocalLists;
 import dev.joule.ocpp.Action;
 import io.vertx.ext.web.Router;
@@ -33,16 +30,13 @@ final class ChargerPages {
   static final int MESSAGES_SHOWN = 20;
   static final int COMMANDS_SHOWN = 20;
 
-  /** Tags of a local list shown on the charger's page; the API shows them all. */
-  static final int LOCAL_TAGS_SHOWN = 50;
-
   private final Reads reads;
-  private final LocalLists localLists;
+  private final ChargerPanels panels;
   private final Pages pages;
 
   ChargerPages(Reads reads, LocalLists localLists, Pages pages) {
     this.reads = reads;
-    this.localLists = localLists;
+    this.panels = new ChargerPanels(reads, localLists, pages);
     this.pages = pages;
   }
 
@@ -54,9 +48,7 @@ final class ChargerPages {
     router.get(Console.CHARGERS + "/:id/transactions").handler(this::transactions);
     router.get(Console.CHARGERS + "/:id/commands").handler(this::commands);
     router.get(Console.CHARGERS + "/:id/configuration").handler(this::configuration);
-    router.get(Console.CHARGERS + "/:id/local-list").handler(this::localList);
-    router.get(Console.CHARGERS + "/:id/charging-profiles").handler(this::chargingProfiles);
-    router.get(Console.CHARGERS + "/:id/transactions/:transaction/chart").handler(this::chart);
+    panels.mount(router);
   }
 
   /** A charger as a row of the list. */
@@ -167,8 +159,7 @@ final class ChargerPages {
           scope.putAll(transactionScope(id));
           scope.putAll(commandScope(id));
           scope.putAll(configurationScope(id));
-          scope.putAll(localListScope(id));
-          scope.putAll(profilesScope(id));
+          scope.putAll(panels.scope(id));
           scope.put("reservationsUrl", Console.RESERVATIONS + "?chargerId=" + Links.segment(id));
           return Rendered.ok(pages.templates().render("charger", scope));
         });
@@ -200,111 +191,6 @@ final class ChargerPages {
     String id = rc.pathParam("id");
     pages.respond(
         rc, () -> Rendered.ok(pages.templates().render("configuration", configurationScope(id))));
-  }
-
-  /** The energy and power chart of one of the charger's open transactions (re-read every 5 s). */
-  private void chart(RoutingContext rc) {
-    String id = rc.pathParam("id");
-    String transaction = rc.pathParam("transaction");
-    pages.respond(
-        rc,
-        () -> {
-          TransactionView open =
-              reads.openTransactions(id).stream()
-                  .filter(t -> Integer.toString(t.id()).equals(transaction))
-                  .findFirst()
-                  .orElseThrow(
-                      () ->
-                          ApiException.notFound(
-                              "open transaction " + transaction + " of charger '" + id + "'"));
-          MeterSeries series = reads.meterSeries(open);
-          return Rendered.ok(
-              pages
-                  .templates()
-                  .render(
-                      "meter-chart",
-                      Map.of("panels", MeterChart.of(series), "truncated", series.truncated())));
-        });
-  }
-
-  private void chargingProfiles(RoutingContext rc) {
-    String id = rc.pathParam("id");
-    pages.respond(
-        rc, () -> Rendered.ok(pages.templates().render("charging-profiles", profilesScope(id))));
-  }
-
-  /** A stored charging profile; its schedule as the JSON SetChargingProfile sent. */
-  record Profile(
-      int chargingProfileId,
-      int connectorId,
-      String purpose,
-      int stackLevel,
-      String status,
-      String updated,
-      String schedule) {
-    static Profile of(ChargingProfileView view) {
-      return new Profile(
-          view.chargingProfileId(),
-          view.connectorId(),
-          view.purpose(),
-          view.stackLevel(),
-          view.status(),
-          Format.time(view.updatedAt()),
-          String.valueOf(view.profile().path("chargingSchedule")));
-    }
-  }
-
-  private Map<String, Object> profilesScope(String id) {
-    var profiles = reads.chargingProfiles(id).stream().map(Profile::of).toList();
-    return Map.of(
-        "profiles",
-        profiles,
-        "noProfiles",
-        profiles.isEmpty(),
-        "profilesUrl",
-        Links.charger(id) + "/charging-profiles");
-  }
-
-  private void localList(RoutingContext rc) {
-    String id = rc.pathParam("id");
-    pages.respond(
-        rc, () -> Rendered.ok(pages.templates().render("local-list", localListScope(id))));
-  }
-
-  /** The local list Joule keeps for the charger and where sending it stands (OCPP 1.6 §3.5). */
-  record LocalList(
-      String state,
-      String version,
-      int count,
-      List<String> idTags,
-      boolean more,
-      String held,
-      String detail,
-      String updated) {
-    static LocalList of(LocalLists.View view) {
-      return new LocalList(
-          view.state().wire(),
-          view.listVersion().isPresent()
-              ? Integer.toString(view.listVersion().getAsInt())
-              : "none yet",
-          view.idTags().size(),
-          view.idTags().stream().limit(LOCAL_TAGS_SHOWN).toList(),
-          view.idTags().size() > LOCAL_TAGS_SHOWN,
-          String.join(", ", view.held()),
-          view.detail().orElse(""),
-          Format.time(view.updatedAt()));
-    }
-  }
-
-  private Map<String, Object> localListScope(String id) {
-    Map<String, Object> scope = new HashMap<>();
-    scope.put("localListUrl", Links.charger(id) + "/local-list");
-    localLists
-        .find(id)
-        .ifPresentOrElse(
-            view -> scope.put("localList", LocalList.of(view)),
-            () -> scope.put("noLocalList", true));
-    return scope;
   }
 
   private Map<String, Object> configurationScope(String id) {

@@ -400,6 +400,10 @@ class ConsoleBrowserIT {
                   .findElement(By.cssSelector("#charging-profiles tr[data-profile='7']"))
                   .getText())
           .contains("\"chargingRateUnit\":\"A\"");
+      browser.executeScript(
+          "arguments[0].scrollIntoView();",
+          browser.findElement(By.cssSelector("table.charging-profiles")));
+      shot("charger-profiles");
       noErrors("the charger page with a charging profile");
 
       // Alert history: a critical security event fires ChargerSecurityEvent.
