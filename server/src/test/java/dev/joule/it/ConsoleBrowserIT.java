@@ -401,7 +401,7 @@ class ConsoleBrowserIT {
                   .getText())
           .contains("\"chargingRateUnit\":\"A\"");
       browser.executeScript(
-          "arguments[0].scrollIntoView();",
+          "arguments[0].closest('section').scrollIntoView();",
           browser.findElement(By.cssSelector("table.charging-profiles")));
       shot("charger-profiles");
       noErrors("the charger page with a charging profile");
