@@ -65,7 +65,15 @@ final class ChargerPanels {
                   .templates()
                   .render(
                       "meter-chart",
-                      Map.of("panels", MeterChart.of(series), "truncated", series.truncated())));
+                      Map.of(
+                          "panels",
+                          MeterChart.of(series),
+                          "truncated",
+                          series.truncated(),
+                          "transactionId",
+                          open.id(),
+                          "energy",
+                          Format.energy(open.energyWh()))));
         });
   }
 

@@ -172,9 +172,13 @@ class ConsoleBrowserIT {
                       + "\",\"sampledValue\":[{\"value\":\"1500\","
                       + "\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"}]}]}]"))
           .startsWith("[3,\"m1\"");
-      browser.navigate().refresh(); // energy is re-read on a transaction's start and stop only
-      assertThat(browser.findElement(By.cssSelector("#transactions .energy")).getText())
-          .isEqualTo("0.500 kWh");
+      // The meter chart's refresh brings the energy up to date, without a reload.
+      waitFor(
+          d ->
+              browser
+                  .findElement(By.cssSelector("#transactions .energy"))
+                  .getText()
+                  .equals("0.500 kWh"));
       shot("charger");
       noErrors("the charger page after a command");
 
@@ -358,6 +362,9 @@ class ConsoleBrowserIT {
           .isEqualTo("0.600 kWh");
       assertThat(browser.findElement(By.cssSelector(chart + ".power .latest")).getText())
           .isEqualTo("6.0 kW");
+      assertThat(browser.findElement(By.id("energy-" + guest)).getText())
+          .as("the energy above the chart is brought up to date with it, without a reload")
+          .isEqualTo("0.600 kWh");
       assertThat(
               browser
                   .findElement(By.cssSelector(chart + ".power polyline"))
