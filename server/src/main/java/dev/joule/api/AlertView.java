@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param resolvedAt when it resolved; null on a firing row
  * @param node the node whose rules made the transition
  */
-record AlertView(
+public record AlertView(
     long id,
     String alert,
     String state,

@@ -1,8 +1,5 @@
 package dev.joule.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.joule.store.ChargerStateRepository;
 import dev.joule.store.ReservationRepository;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,12 +18,13 @@ final class ChargerStateRoutes {
   static final String CHARGING_PROFILES = ChargerRoutes.CHARGER + "/charging-profiles";
 
   private final Database database;
-  private final ChargerStateRepository state = new ChargerStateRepository();
+  private final ChargingProfileQueries profiles;
   private final ReservationRepository reservations = new ReservationRepository();
   private final Replies replies;
 
   ChargerStateRoutes(Database database, Replies replies) {
     this.database = database;
+    this.profiles = new ChargingProfileQueries(database);
     this.replies = replies;
   }
 
@@ -45,17 +43,6 @@ final class ChargerStateRoutes {
       String status,
       Long commandId,
       Integer transactionId,
-      Instant updatedAt) {}
-
-  /** A charging profile as SetChargingProfile sent it ({@code profile}), with its status. */
-  record ChargingProfileView(
-      int chargingProfileId,
-      int connectorId,
-      String purpose,
-      int stackLevel,
-      String status,
-      JsonNode profile,
-      long commandId,
       Instant updatedAt) {}
 
   private void reservations(RoutingContext rc) {
@@ -97,32 +84,12 @@ final class ChargerStateRoutes {
     String id = rc.pathParam("id");
     replies.json(
         rc,
-        () -> {
-          List<ChargingProfileView> views =
-              database.run(connection -> state.chargingProfiles(connection, id)).stream()
-                  .filter(p -> connectorId.isEmpty() || p.connectorId() == connectorId.get())
-                  .filter(p -> status.isEmpty() || p.status().equals(status.get()))
-                  .map(
-                      p ->
-                          new ChargingProfileView(
-                              p.chargingProfileId(),
-                              p.connectorId(),
-                              p.purpose(),
-                              p.stackLevel(),
-                              p.status(),
-                              tree(p.profileJson()),
-                              p.commandId(),
-                              p.updatedAt()))
-                  .toList();
-          return new Page<>(views, null);
-        });
-  }
-
-  private static JsonNode tree(String json) {
-    try {
-      return Json.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON does not parse", e);
-    }
+        () ->
+            new Page<>(
+                profiles.ofCharger(id).stream()
+                    .filter(p -> connectorId.isEmpty() || p.connectorId() == connectorId.get())
+                    .filter(p -> status.isEmpty() || p.status().equals(status.get()))
+                    .toList(),
+                null));
   }
 }

@@ -4,8 +4,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
-import java.util.function.Consumer;
 
 /** {@code /id-tags}: list, read, create or replace, delete. */
 final class IdTagRoutes {
@@ -15,16 +13,12 @@ final class IdTagRoutes {
   /** An idTag body is a few short fields; anything larger is a mistake. */
   private static final long BODY_LIMIT = 4 * 1024;
 
-  private final IdTagStore store;
-  private final Clock clock;
+  private final IdTags store;
   private final Replies replies;
-  private final Consumer<String> changed;
 
-  IdTagRoutes(IdTagStore store, Clock clock, Replies replies, Consumer<String> changed) {
+  IdTagRoutes(IdTags store, Replies replies) {
     this.store = store;
-    this.clock = clock;
     this.replies = replies;
-    this.changed = changed;
   }
 
   void mount(Router router) {
@@ -57,8 +51,7 @@ final class IdTagRoutes {
     replies.reply(
         rc,
         () -> {
-          IdTagStore.Put put = store.put(idTag, update, clock.instant());
-          changed.accept(idTag);
+          IdTagStore.Put put = store.put(idTag, update);
           return put.created() ? Reply.created(put.tag()) : Reply.ok(put.tag());
         });
   }
@@ -72,7 +65,6 @@ final class IdTagRoutes {
           if (!store.delete(idTag)) {
             throw notFound(idTag);
           }
-          changed.accept(idTag);
           return Reply.noContent();
         });
   }

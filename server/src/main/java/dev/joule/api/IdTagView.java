@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param expiryDate null when it does not expire
  * @param parentIdTag null when it has no parent
  */
-record IdTagView(
+public record IdTagView(
     String idTag,
     String status,
     Instant expiryDate,

@@ -2,12 +2,31 @@ package dev.joule.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Parsing of single values, shared by query, path and body parameters; failures name them. */
 final class Params {
   private Params() {}
+
+  /** A form's value trimmed, empty when absent or blank (a form's "none"). */
+  static Optional<String> present(String value) {
+    return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * A form's time: an ISO-8601 instant, or a browser's {@code datetime-local} value ({@code
+   * 2026-12-07T15:30}) read as UTC, the zone the console shows times in.
+   */
+  static Instant formInstant(String name, String value) {
+    try {
+      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException notLocal) {
+      return instant(name, value);
+    }
+  }
 
   /** An ISO-8601 instant; an offset ({@code +02:00}) is accepted and converted to UTC. */
   static Instant instant(String name, String value) {

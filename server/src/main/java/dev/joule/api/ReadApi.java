@@ -17,8 +17,8 @@ import javax.sql.DataSource;
  *       /api/v1/chargers/{id}}, {@code GET /api/v1/chargers/{id}/status-history?connectorId=},
  *       {@code GET /api/v1/chargers/{id}/messages}, {@code GET /api/v1/chargers/{id}/reservations},
  *       {@code GET /api/v1/chargers/{id}/charging-profiles}
- *   <li>{@code GET /api/v1/transactions?chargerId=&status=open|stopped&from=&to=}, {@code GET
- *       /api/v1/transactions/{id}}, {@code GET /api/v1/transactions/{id}/meter-values}
+ *   <li>{@code GET /api/v1/transactions?chargerId=&status=open|stopped&idTag=&from=&to=}, {@code
+ *       GET /api/v1/transactions/{id}}, {@code GET /api/v1/transactions/{id}/meter-values}
  *   <li>{@code GET /api/v1/id-tags}, and {@code GET}, {@code PUT}, {@code DELETE} on {@code
  *       /api/v1/id-tags/{idTag}}
  * </ul>
@@ -90,7 +90,8 @@ public final class ReadApi {
     this.transactions =
         new TransactionRoutes(
             new TransactionQueries(database), new MeterValueQueries(database), replies);
-    this.idTags = new IdTagRoutes(new IdTagStore(database), clock, replies, idTagChanged);
+    this.idTags =
+        new IdTagRoutes(new IdTags(new IdTagStore(database), clock, idTagChanged), replies);
     this.chargerState = new ChargerStateRoutes(database, replies);
     this.security = new SecurityRoutes(new SecurityQueries(database), replies);
   }

@@ -4,6 +4,7 @@ import dev.joule.domain.ChargerConnections;
 import dev.joule.domain.command.CommandStatus;
 import dev.joule.domain.command.Commands;
 import dev.joule.ocpp.Action;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -20,6 +21,9 @@ public final class Reads {
   private final TransactionQueries transactions;
   private final MessageLogQueries messages;
   private final Commands commands;
+  private final AlertQueries alerts;
+  private final MeterValueQueries meterValues;
+  private final ChargingProfileQueries chargingProfiles;
 
   public Reads(DataSource dataSource, ChargerConnections connections, Commands commands) {
     Database database = new Database(dataSource);
@@ -28,6 +32,9 @@ public final class Reads {
     this.transactions = new TransactionQueries(database);
     this.messages = new MessageLogQueries(database);
     this.commands = commands;
+    this.alerts = new AlertQueries(database);
+    this.meterValues = new MeterValueQueries(database);
+    this.chargingProfiles = new ChargingProfileQueries(database);
   }
 
   /** A page of {@code GET /chargers}; {@code cursor} is the {@code next} of the page before. */
@@ -56,10 +63,56 @@ public final class Reads {
             Optional.of(chargerId),
             Optional.of(TransactionState.OPEN),
             Optional.empty(),
+            Optional.empty(),
             Optional.empty());
     return transactions
         .list(open, page(TransactionQueries.LIST, PageRequest.MAX_LIMIT, Optional.empty(), 2))
         .items();
+  }
+
+  /** A page of {@code GET /transactions}, newest first, with each transaction's energy. */
+  public Page<TransactionView> transactions(
+      TransactionFilter filter, int limit, Optional<String> cursor) {
+    return transactions.list(filter, page(TransactionQueries.LIST, limit, cursor, 2));
+  }
+
+  /** The newest {@code limit} alert transitions of every node, as {@code GET /alerts}. */
+  public List<AlertView> alertHistory(int limit) {
+    return alerts
+        .list(
+            Optional.empty(), Optional.empty(), page(AlertQueries.LIST, limit, Optional.empty(), 2))
+        .items();
+  }
+
+  /** Samples a chart reads at most: pages of the API's meter-values list, oldest first. */
+  static final int SERIES_PAGES = 10;
+
+  /**
+   * The energy and power of a transaction over time, from its first {@code SERIES_PAGES} pages of
+   * {@code GET /transactions/{id}/meter-values} (5,000 samples: hours of a few measurands sampled
+   * every minute); 404 if the transaction is unknown.
+   */
+  public MeterSeries meterSeries(TransactionView transaction) {
+    List<MeterSampleView> samples = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    for (int i = 0; i < SERIES_PAGES; i++) {
+      Page<MeterSampleView> page =
+          meterValues.samples(
+              transaction.id(), page(MeterValueQueries.LIST, PageRequest.MAX_LIMIT, cursor, 2));
+      samples.addAll(page.items());
+      cursor = Optional.ofNullable(page.next());
+      if (cursor.isEmpty()) {
+        break;
+      }
+    }
+    return MeterSeries.of(transaction.meterStart(), samples, cursor.isPresent());
+  }
+
+  /**
+   * The charging profiles stored for a charger, as {@code GET /chargers/{id}/charging-profiles}.
+   */
+  public List<ChargingProfileView> chargingProfiles(String chargerId) {
+    return chargingProfiles.ofCharger(chargerId);
   }
 
   /** The newest {@code limit} frames of the message log of a charger. */
@@ -100,7 +153,7 @@ public final class Reads {
     return commands.find(id).map(CommandView::of);
   }
 
-  private static PageRequest page(String list, int limit, Optional<String> cursor, int keyParts) {
+  static PageRequest page(String list, int limit, Optional<String> cursor, int keyParts) {
     if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
       throw ApiException.badParameter(
           "limit", limit + " is not from 1 to " + PageRequest.MAX_LIMIT);

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * Reservations (Reservation profile, OCPP 1.6 §5.13): {@code POST /reservations} creates one and
  * sends ReserveNow, {@code GET /reservations?chargerId=&status=} lists them newest first, {@code
  * GET /reservations/{id}} reads one, {@code DELETE /reservations/{id}[?wait=]} sends
- * CancelReservation.
+ * CancelReservation. {@link #list}, {@link #create} and {@link #cancel} are the same steps for the
+ * operator console: they block on JDBC.
  */
 public final class ReservationApi {
   static final String RESERVATIONS = ReadApi.PREFIX + "/reservations";
@@ -54,8 +55,12 @@ public final class ReservationApi {
     router.delete(RESERVATION).handler(this::cancel);
   }
 
+  /** The statuses a reservation may be in, wire values. */
+  public static final List<String> STATUSES =
+      Arrays.stream(ReservationStatus.values()).map(ReservationStatus::wire).toList();
+
   /** What DELETE answers: the reservation and the CancelReservation command sent for it. */
-  record Cancelling(ReservationView reservation, CommandView command) {}
+  public record Cancelling(ReservationView reservation, CommandView command) {}
 
   private void create(RoutingContext rc) {
     Query.of(rc);
@@ -66,15 +71,32 @@ public final class ReservationApi {
     replies.reply(
         rc,
         () -> {
-          Reservation created =
-              reservations
-                  .create(request)
-                  .orElseThrow(
-                      () ->
-                          ApiException.badParameter(
-                              "chargerId", "no charger '" + request.chargerId() + "' is known"));
-          return Reply.createdAt(RESERVATIONS + "/" + created.id(), ReservationView.of(created));
+          ReservationView created = create(request);
+          return Reply.createdAt(RESERVATIONS + "/" + created.id(), created);
         });
+  }
+
+  /**
+   * Creates a reservation from a form's values (empty: none; connector empty is 0, any), checked as
+   * {@code POST /reservations} checks its body, and sends ReserveNow. {@code expiryDate} is an
+   * ISO-8601 instant or a browser's {@code datetime-local} value, read as UTC.
+   */
+  public ReservationView createForm(
+      String chargerId, String connectorId, String idTag, String parentIdTag, String expiryDate) {
+    return create(
+        ReservationBody.ofForm(
+            chargerId, connectorId, idTag, parentIdTag, expiryDate, clock.instant()));
+  }
+
+  private ReservationView create(Reservations.Request request) {
+    Reservation created =
+        reservations
+            .create(request)
+            .orElseThrow(
+                () ->
+                    ApiException.badParameter(
+                        "chargerId", "no charger '" + request.chargerId() + "' is known"));
+    return ReservationView.of(created);
   }
 
   private void one(RoutingContext rc) {
@@ -90,23 +112,30 @@ public final class ReservationApi {
     replies.reply(
         rc,
         () -> {
-          Reservation reservation = find(raw);
-          if (!reservation.status().canBecome(ReservationStatus.CANCELLED)) {
-            throw ApiException.conflict(
-                "reservation "
-                    + raw
-                    + " is "
-                    + reservation.status().wire()
-                    + ": nothing to cancel");
-          }
-          Commands.Submitted submitted = reservations.cancel(reservation);
-          Command command = wait.map(w -> await(submitted, w)).orElse(submitted.command());
-          Reservation now =
-              reservations.find(reservation.chargerId(), reservation.id()).orElse(reservation);
+          Cancelling cancelling = cancel(raw, wait);
           return new Reply(
-              now.status() == ReservationStatus.CANCELLED ? 200 : 202,
-              new Cancelling(ReservationView.of(now), CommandView.of(command)));
+              cancelling.reservation().status().equals(ReservationStatus.CANCELLED.wire())
+                  ? 200
+                  : 202,
+              cancelling);
         });
+  }
+
+  /**
+   * Sends CancelReservation for reservation {@code raw} and waits up to {@code wait} for the
+   * charger's answer; 404 if unknown, 409 if it is no longer cancellable.
+   */
+  public Cancelling cancel(String raw, Optional<Duration> wait) {
+    Reservation reservation = find(raw);
+    if (!reservation.status().canBecome(ReservationStatus.CANCELLED)) {
+      throw ApiException.conflict(
+          "reservation " + raw + " is " + reservation.status().wire() + ": nothing to cancel");
+    }
+    Commands.Submitted submitted = reservations.cancel(reservation);
+    Command command = wait.map(w -> await(submitted, w)).orElse(submitted.command());
+    Reservation now =
+        reservations.find(reservation.chargerId(), reservation.id()).orElse(reservation);
+    return new Cancelling(ReservationView.of(now), CommandView.of(command));
   }
 
   private static Command await(Commands.Submitted submitted, Duration wait) {
@@ -125,20 +154,32 @@ public final class ReservationApi {
     Optional<String> chargerId = query.text("chargerId");
     Optional<ReservationStatus> status = query.text("status").map(ReservationApi::status);
     PageRequest page = query.page(LIST, 2);
+    replies.json(rc, () -> list(chargerId, status, page));
+  }
+
+  /**
+   * A page of {@code GET /reservations}, newest first; {@code status} empty or blank is any (a
+   * form's "any"), else a wire value (a bad one is a 400 naming it).
+   */
+  public Page<ReservationView> list(
+      Optional<String> chargerId, String status, int limit, Optional<String> cursor) {
+    return list(
+        chargerId,
+        Params.present(status).map(ReservationApi::status),
+        Reads.page(LIST, limit, cursor, 2));
+  }
+
+  private Page<ReservationView> list(
+      Optional<String> chargerId, Optional<ReservationStatus> status, PageRequest page) {
     Optional<Integer> beforeId =
         page.isFirst() ? Optional.empty() : Optional.of((int) page.afterNumber(0));
     Optional<String> beforeCharger =
         page.isFirst() ? Optional.empty() : Optional.of(page.afterText(1));
-    replies.json(
-        rc,
-        () ->
-            page.page(
-                reservations
-                    .list(chargerId, status, beforeId, beforeCharger, page.limit() + 1)
-                    .stream()
-                    .map(ReservationView::of)
-                    .toList(),
-                view -> List.of(Integer.toString(view.id()), view.chargerId())));
+    return page.page(
+        reservations.list(chargerId, status, beforeId, beforeCharger, page.limit() + 1).stream()
+            .map(ReservationView::of)
+            .toList(),
+        view -> List.of(Integer.toString(view.id()), view.chargerId()));
   }
 
   private Reservation find(String raw) {

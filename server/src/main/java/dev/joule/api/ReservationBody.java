@@ -32,17 +32,61 @@ final class ReservationBody {
                 + " expiryDate");
       }
     }
-    String chargerId = required(body, "chargerId");
-    String idTag = Params.text("idTag", required(body, "idTag"), IdTagUpdate.MAX_LENGTH);
+    return request(
+        required(body, "chargerId"),
+        connectorId(body),
+        required(body, "idTag"),
+        Params.stringField(body, "parentIdTag"),
+        Params.instant("expiryDate", required(body, "expiryDate")),
+        now);
+  }
+
+  /** The request of a form's values (the console's): empty is none, connector empty is 0. */
+  static Reservations.Request ofForm(
+      String chargerId,
+      String connectorId,
+      String idTag,
+      String parentIdTag,
+      String expiryDate,
+      Instant now) {
+    int connector;
+    try {
+      connector = Params.present(connectorId).map(Integer::parseInt).orElse(0);
+    } catch (NumberFormatException e) {
+      connector = -1;
+    }
+    if (connector < 0) {
+      throw ApiException.badParameter(
+          "connectorId", "must be an integer, 0 (any connector) or a connector's id");
+    }
+    return request(
+        Params.present(chargerId)
+            .orElseThrow(() -> ApiException.badParameter("chargerId", "is required")),
+        connector,
+        Params.present(idTag).orElseThrow(() -> ApiException.badParameter("idTag", "is required")),
+        Params.present(parentIdTag),
+        Params.formInstant(
+            "expiryDate",
+            Params.present(expiryDate)
+                .orElseThrow(() -> ApiException.badParameter("expiryDate", "is required"))),
+        now);
+  }
+
+  private static Reservations.Request request(
+      String chargerId,
+      int connectorId,
+      String idTag,
+      Optional<String> parentIdTag,
+      Instant expiry,
+      Instant now) {
+    String tag = Params.text("idTag", idTag, IdTagUpdate.MAX_LENGTH);
     Optional<String> parent =
-        Params.stringField(body, "parentIdTag")
-            .map(value -> Params.text("parentIdTag", value, IdTagUpdate.MAX_LENGTH));
-    Instant expiry = Params.instant("expiryDate", required(body, "expiryDate"));
+        parentIdTag.map(value -> Params.text("parentIdTag", value, IdTagUpdate.MAX_LENGTH));
     if (!expiry.isAfter(now)) {
       throw ApiException.badParameter(
           "expiryDate", "'" + expiry + "' is not in the future (now " + now + ")");
     }
-    return new Reservations.Request(chargerId, connectorId(body), idTag, parent, expiry);
+    return new Reservations.Request(chargerId, connectorId, tag, parent, expiry);
   }
 
   private static int connectorId(JsonNode body) {

@@ -8,7 +8,7 @@ import java.time.Instant;
  * charger, {@code commandId} its latest command (ReserveNow, then CancelReservation), {@code
  * transactionId} the transaction that used it.
  */
-record ReservationView(
+public record ReservationView(
     int id,
     String chargerId,
     int connectorId,

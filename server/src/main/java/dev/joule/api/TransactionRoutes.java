@@ -27,7 +27,7 @@ final class TransactionRoutes {
   }
 
   private void list(RoutingContext rc) {
-    Query query = Query.ofList(rc, "chargerId", "status", "from", "to");
+    Query query = Query.ofList(rc, "chargerId", "status", "idTag", "from", "to");
     TransactionFilter filter = TransactionFilter.of(query);
     PageRequest page = query.page(TransactionQueries.LIST, 2);
     replies.json(rc, () -> transactions.list(filter, page));

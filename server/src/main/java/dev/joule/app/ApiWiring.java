@@ -3,6 +3,7 @@ package dev.joule.app;
 import dev.joule.api.ChargingProfileApi;
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
+import dev.joule.api.IdTags;
 import dev.joule.api.LocalListApi;
 import dev.joule.api.ReadApi;
 import dev.joule.api.Reads;
@@ -58,7 +59,8 @@ final class ApiWiring {
     new CommandApi(commands, blocking).mount(router);
     Reservations reservations =
         new Reservations(database, new ReservationRepository(), commands, clock, blocking);
-    new ReservationApi(reservations, clock, blocking).mount(router);
+    ReservationApi reservationApi = new ReservationApi(reservations, clock, blocking);
+    reservationApi.mount(router);
     new LocalListApi(localLists, blocking).mount(router);
     new ChargingProfileApi(new ChargingProfiles(database, commands, clock), blocking).mount(router);
     // OCPP 1.6 §5.13: a reservation ends at its expiryDate; every API node may run this (one
@@ -74,6 +76,9 @@ final class ApiWiring {
         .mount(router);
     new Console(
             new Reads(database.dataSource(), gateway, commands),
+            new IdTags(database.dataSource(), clock, localLists::idTagChanged),
+            reservationApi,
+            localLists,
             commands,
             tokens,
             eventsApi,

@@ -8,6 +8,7 @@ import dev.joule.api.CommandApi;
 import dev.joule.api.ConnectorView;
 import dev.joule.api.Page;
 import dev.joule.api.Reads;
+import dev.joule.domain.localauth.LocalLists;
 import dev.joule.ocpp.Action;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -30,10 +31,12 @@ final class ChargerPages {
   static final int COMMANDS_SHOWN = 20;
 
   private final Reads reads;
+  private final ChargerPanels panels;
   private final Pages pages;
 
-  ChargerPages(Reads reads, Pages pages) {
+  ChargerPages(Reads reads, LocalLists localLists, Pages pages) {
     this.reads = reads;
+    this.panels = new ChargerPanels(reads, localLists, pages);
     this.pages = pages;
   }
 
@@ -45,6 +48,7 @@ final class ChargerPages {
     router.get(Console.CHARGERS + "/:id/transactions").handler(this::transactions);
     router.get(Console.CHARGERS + "/:id/commands").handler(this::commands);
     router.get(Console.CHARGERS + "/:id/configuration").handler(this::configuration);
+    panels.mount(router);
   }
 
   /** A charger as a row of the list. */
@@ -79,11 +83,10 @@ final class ChargerPages {
   record Option(String value, String label, boolean selected) {}
 
   private void list(RoutingContext rc) {
-    String prefix = param(rc, "idPrefix");
-    String connected = param(rc, "connected");
-    String status = param(rc, "status");
-    Optional<String> cursor =
-        Optional.ofNullable(rc.request().getParam("cursor")).filter(c -> !c.isEmpty());
+    String prefix = Forms.param(rc, "idPrefix");
+    String connected = Forms.param(rc, "connected");
+    String status = Forms.param(rc, "status");
+    Optional<String> cursor = Forms.optional(rc, "cursor");
     Session session = ConsoleAuth.session(rc);
     pages.respond(
         rc,
@@ -152,9 +155,12 @@ final class ChargerPages {
           scope.put("actions", CommandApi.ACTIONS.stream().map(Action::wire).toList());
           scope.put("commandFormUrl", href + "/command-form");
           scope.put("commandsPost", href + "/commands");
+          scope.put("allTransactionsUrl", Console.TRANSACTIONS + "?chargerId=" + Links.segment(id));
           scope.putAll(transactionScope(id));
           scope.putAll(commandScope(id));
           scope.putAll(configurationScope(id));
+          scope.putAll(panels.scope(id));
+          scope.put("reservationsUrl", Console.RESERVATIONS + "?chargerId=" + Links.segment(id));
           return Rendered.ok(pages.templates().render("charger", scope));
         });
   }
@@ -241,10 +247,5 @@ final class ChargerPages {
         + Links.segment(connected)
         + "&status="
         + Links.segment(status);
-  }
-
-  private static String param(RoutingContext rc, String name) {
-    String value = rc.request().getParam(name);
-    return value == null ? "" : value.trim();
   }
 }

@@ -2,9 +2,12 @@ package dev.joule.console;
 
 import dev.joule.api.ApiException;
 import dev.joule.api.EventsApi;
+import dev.joule.api.IdTags;
 import dev.joule.api.Reads;
+import dev.joule.api.ReservationApi;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
+import dev.joule.domain.localauth.LocalLists;
 import dev.joule.supervision.Health;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -28,6 +31,9 @@ public final class Console {
   static final String LOGOUT = ROOT + "/logout";
   static final String CHARGERS = ROOT + "/chargers";
   static final String COMMANDS = ROOT + "/commands";
+  static final String TRANSACTIONS = ROOT + "/transactions";
+  static final String ID_TAGS = ROOT + "/id-tags";
+  static final String RESERVATIONS = ROOT + "/reservations";
   static final String HEALTH = ROOT + "/health";
   static final String EVENTS = ROOT + "/events";
   static final String STATUS = "/status";
@@ -41,6 +47,9 @@ public final class Console {
   private final ConsoleAuth auth;
   private final ChargerPages chargers;
   private final CommandPages commands;
+  private final TransactionPages transactions;
+  private final IdTagPages idTags;
+  private final ReservationPages reservations;
   private final HealthPanel health;
   private final EventsApi events;
   private final Clock clock;
@@ -51,6 +60,9 @@ public final class Console {
    */
   public Console(
       Reads reads,
+      IdTags idTags,
+      ReservationApi reservations,
+      LocalLists localLists,
       Commands commands,
       ApiTokens tokens,
       EventsApi events,
@@ -61,9 +73,12 @@ public final class Console {
     this.pages = new Pages(new Templates(), blocking);
     RandomTokens random = new RandomTokens();
     this.auth = new ConsoleAuth(new Sessions(clock, random), tokens, random, pages, secure);
-    this.chargers = new ChargerPages(reads, pages);
+    this.chargers = new ChargerPages(reads, localLists, pages);
     this.commands = new CommandPages(commands, reads, pages);
-    this.health = new HealthPanel(health, pages);
+    this.transactions = new TransactionPages(reads, pages);
+    this.idTags = new IdTagPages(idTags, pages);
+    this.reservations = new ReservationPages(reservations, pages);
+    this.health = new HealthPanel(health, reads, pages);
     this.events = events;
     this.clock = clock;
   }
@@ -84,6 +99,9 @@ public final class Console {
     router.get(EVENTS).handler(this::events);
     chargers.mount(router);
     commands.mount(router);
+    transactions.mount(router);
+    idTags.mount(router);
+    reservations.mount(router);
     health.mount(router);
     router
         .route(ROOT + "/*")

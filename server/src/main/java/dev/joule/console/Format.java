@@ -39,20 +39,30 @@ final class Format {
   }
 
   record Transaction(
-      int id, int connectorId, String idTag, String started, int meterStart, String energy) {}
+      int id,
+      int connectorId,
+      String idTag,
+      String started,
+      int meterStart,
+      String energy,
+      String chartUrl) {}
 
   static Transaction transaction(TransactionView view) {
-    String energy =
-        view.energyWh() == null
-            ? "no reading yet"
-            : String.format(Locale.ROOT, "%.3f kWh", view.energyWh() / 1000.0);
     return new Transaction(
         view.id(),
         view.connectorId(),
         view.idTag(),
         time(view.startTimestamp()),
         view.meterStart(),
-        energy);
+        energy(view.energyWh()),
+        Links.charger(view.chargerId()) + "/transactions/" + view.id() + "/chart");
+  }
+
+  /** Energy in kWh to the Wh; "no reading yet" for an open transaction without one. */
+  static String energy(Long wattHours) {
+    return wattHours == null
+        ? "no reading yet"
+        : String.format(Locale.ROOT, "%.3f kWh", wattHours / 1000.0);
   }
 
   record Command(

@@ -1,5 +1,7 @@
 package dev.joule.console;
 
+import dev.joule.api.AlertView;
+import dev.joule.api.Reads;
 import dev.joule.supervision.Health;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,11 +17,16 @@ import java.util.function.Supplier;
  * same {@link Health} as {@code GET /api/v1/health}.
  */
 final class HealthPanel {
+  /** Alert transitions shown: the newest of every node (GET /api/v1/alerts has them all). */
+  static final int HISTORY_SHOWN = 20;
+
   private final Supplier<Health> health;
+  private final Reads reads;
   private final Pages pages;
 
-  HealthPanel(Supplier<Health> health, Pages pages) {
+  HealthPanel(Supplier<Health> health, Reads reads, Pages pages) {
     this.health = health;
+    this.reads = reads;
     this.pages = pages;
   }
 
@@ -45,9 +52,33 @@ final class HealthPanel {
         rc, () -> Rendered.ok(pages.templates().render("health-panel", scope(health.get()))));
   }
 
-  static Map<String, Object> scope(Health now) {
+  /** One alert transition of the history. */
+  record AlertRow(
+      String at,
+      String alert,
+      String state,
+      boolean firing,
+      String severity,
+      String node,
+      String text) {
+    static AlertRow of(AlertView view) {
+      return new AlertRow(
+          Format.time(view.at()),
+          view.alert(),
+          view.state(),
+          view.state().equals("firing"),
+          view.severity(),
+          view.node(),
+          view.text());
+    }
+  }
+
+  private Map<String, Object> scope(Health now) {
     Health.Processing p = now.processing();
     Map<String, Object> scope = new HashMap<>();
+    var history = reads.alertHistory(HISTORY_SHOWN).stream().map(AlertRow::of).toList();
+    scope.put("alertHistory", history);
+    scope.put("noAlertHistory", history.isEmpty());
     scope.put("panelUrl", Console.HEALTH + "/panel");
     scope.put("at", Format.time(now.at()));
     scope.put("ready", now.ready());

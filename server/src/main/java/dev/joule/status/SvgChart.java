@@ -56,7 +56,7 @@ final class SvgChart {
         }
       }
     }
-    double top = roundUp(max);
+    double top = ChartScale.roundUp(max);
     svg.append("<svg class=\"chart\" viewBox=\"0 0 ")
         .append(WIDTH)
         .append(' ')
@@ -95,7 +95,7 @@ final class SvgChart {
           .append("\" y=\"")
           .append(fmt(y + 3))
           .append("\" text-anchor=\"end\">")
-          .append(number(top * fraction))
+          .append(ChartScale.label(top * fraction))
           .append("</text>");
     }
     for (long at : new long[] {x0, (x0 + x1) / 2, x1}) {
@@ -180,24 +180,6 @@ final class SvgChart {
 
   private static double y(double value, double top) {
     return HEIGHT - BOTTOM - value * (HEIGHT - TOP - BOTTOM) / top;
-  }
-
-  /** The smallest 1, 2 or 5 × 10^k at or above {@code max} (at least 1). */
-  static double roundUp(double max) {
-    if (max <= 1) {
-      return 1;
-    }
-    double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
-    for (double m : new double[] {1, 2, 5}) {
-      if (m * magnitude >= max) {
-        return m * magnitude;
-      }
-    }
-    return 10 * magnitude;
-  }
-
-  private static String number(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
   private static String fmt(double v) {

@@ -176,6 +176,17 @@ class TransactionsApiTest {
   }
 
   @Test
+  void listFiltersByIdTagCaseInsensitively() {
+    int tagged = start("CP-1", 0, hoursAgo(3));
+    int other = start("CP-1", 0, hoursAgo(2));
+    api.sql("UPDATE charge_transaction SET id_tag = 'Fleet-7' WHERE id = ?", other);
+
+    assertThat(ids("/api/v1/transactions?idTag=fleet-7")).containsExactly(other);
+    assertThat(ids("/api/v1/transactions?idTag=TAG-1&chargerId=CP-1")).containsExactly(tagged);
+    assertThat(ids("/api/v1/transactions?idTag=NO-SUCH")).isEmpty();
+  }
+
+  @Test
   void listPagesNewestFirstWithTiesBrokenById() {
     List<Integer> started = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

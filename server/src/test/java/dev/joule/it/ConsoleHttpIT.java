@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's doors at the HTTP level, no browser: where {@code /} leads, the cookie's
- * attributes, a wrong token, POSTs without their CSRF token (403), logout, and the charger filters
- * the console shares with {@code GET /api/v1/chargers}.
+ * attributes, a wrong token, POSTs without their CSRF token (403) and with a bad field (400 naming
+ * it), logout, and the charger filters the console shares with {@code GET /api/v1/chargers}.
  */
 @Timeout(60)
 class ConsoleHttpIT {
@@ -104,6 +104,58 @@ class ConsoleHttpIT {
     assertThat(raw(withCookie(get("/console/chargers"), session)).statusCode())
         .as("the session ended")
         .isEqualTo(303);
+  }
+
+  @Test
+  void theIdTagAndReservationFormsNeedTheCsrfTokenAndNameABadField() {
+    String session = logIn();
+    HttpResponse<String> page = raw(withCookie(get("/console/id-tags"), session));
+    assertThat(page.statusCode()).isEqualTo(200);
+    String csrf = csrf(page.body());
+
+    assertThat(raw(post("/console/id-tags", session, "idTag=NO-CSRF&status=Accepted")).statusCode())
+        .isEqualTo(403);
+    assertThat(joule.get("/api/v1/id-tags/NO-CSRF").statusCode())
+        .as("nothing stored without the token")
+        .isEqualTo(404);
+    assertThat(
+            raw(post("/console/reservations", session, "chargerId=CP-X&idTag=T&expiryDate=x"))
+                .statusCode())
+        .isEqualTo(403);
+
+    HttpResponse<String> bad =
+        raw(
+            post(
+                "/console/id-tags",
+                session,
+                "csrf=" + csrf + "&idTag=HTTP-1&status=Sleepy&expiryDate=&parentIdTag="));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("status: &#39;Sleepy&#39; is not one of Accepted");
+
+    HttpResponse<String> stored =
+        raw(
+            post(
+                "/console/id-tags",
+                session,
+                "csrf="
+                    + csrf
+                    + "&idTag=HTTP-1&status=Blocked&expiryDate=2027-02-01T08%3A30&parentIdTag="));
+    assertThat(stored.statusCode()).isEqualTo(303);
+    assertThat(stored.headers().firstValue("Location")).contains("/console/id-tags");
+    assertThat(joule.get("/api/v1/id-tags/http-1").body())
+        .contains("\"status\":\"Blocked\"")
+        .contains("\"expiryDate\":\"2027-02-01T08:30:00Z\"")
+        .contains("\"parentIdTag\":null");
+
+    HttpResponse<String> past =
+        raw(
+            post(
+                "/console/reservations",
+                session,
+                "csrf=" + csrf + "&chargerId=CP-X&idTag=HTTP-1&expiryDate=2020-01-01T00%3A00"));
+    assertThat(past.statusCode()).isEqualTo(400);
+    assertThat(past.body())
+        .contains("expiryDate: &#39;2020-01-01T00:00:00Z&#39; is not in the future");
   }
 
   @Test

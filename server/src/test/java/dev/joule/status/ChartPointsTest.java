@@ -63,11 +63,11 @@ class ChartPointsTest {
 
   @Test
   void axesEndAtARoundNumber() {
-    assertThat(SvgChart.roundUp(0.2)).isEqualTo(1);
-    assertThat(SvgChart.roundUp(3)).isEqualTo(5);
-    assertThat(SvgChart.roundUp(100)).isEqualTo(100);
-    assertThat(SvgChart.roundUp(101)).isEqualTo(200);
-    assertThat(SvgChart.roundUp(6_000)).isEqualTo(10_000);
+    assertThat(ChartScale.roundUp(0.2)).isEqualTo(1);
+    assertThat(ChartScale.roundUp(3)).isEqualTo(5);
+    assertThat(ChartScale.roundUp(100)).isEqualTo(100);
+    assertThat(ChartScale.roundUp(101)).isEqualTo(200);
+    assertThat(ChartScale.roundUp(6_000)).isEqualTo(10_000);
   }
 
   @Test
