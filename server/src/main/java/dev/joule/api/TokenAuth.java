@@ -33,9 +33,14 @@ public final class TokenAuth {
       return;
     }
     String token = header.substring(BEARER.length()).trim();
+    String fingerprint = ApiTokens.fingerprint(token);
+    if (tokens.knownValid(fingerprint)) {
+      rc.next();
+      return;
+    }
     var context = rc.vertx().getOrCreateContext();
     rc.request().pause();
-    CompletableFuture.supplyAsync(() -> tokens.isValid(token), blocking)
+    CompletableFuture.supplyAsync(() -> tokens.isValidFingerprint(fingerprint), blocking)
         .whenComplete(
             (valid, failure) ->
                 context.runOnContext(

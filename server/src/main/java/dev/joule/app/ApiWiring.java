@@ -10,6 +10,7 @@ import dev.joule.api.Reads;
 import dev.joule.api.RegistrationApi;
 import dev.joule.api.ReservationApi;
 import dev.joule.api.StatusApi;
+import dev.joule.api.TokenApi;
 import dev.joule.console.Console;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
@@ -57,6 +58,7 @@ final class ApiWiring {
       ScheduledExecutorService timers) {
     new RegistrationApi(new ChargerRegistrations(database, clock), gateway, blocking).mount(router);
     new CommandApi(commands, blocking).mount(router);
+    new TokenApi(tokens, blocking).mount(router);
     Reservations reservations =
         new Reservations(database, new ReservationRepository(), commands, clock, blocking);
     ReservationApi reservationApi = new ReservationApi(reservations, clock, blocking);

@@ -47,22 +47,15 @@ final class ConsoleAuth {
   }
 
   /**
-   * Before every console route but login and assets: a live session, and on POST its CSRF token.
+   * Before every console route but login and assets: a live session whose token is still valid (a
+   * revoked token's sessions end at their next request), and on POST its CSRF token.
    */
   void requireSession(RoutingContext rc) {
     Optional<Session> session =
         Optional.ofNullable(rc.request().getCookie(COOKIE))
             .flatMap(cookie -> sessions.find(cookie.getValue()));
     if (session.isEmpty()) {
-      if (rc.request().getHeader("HX-Request") != null) {
-        // htmx follows HX-Redirect with a full page load: the login form, not a fragment of it.
-        rc.response().putHeader("HX-Redirect", Console.LOGIN);
-        pages.send(rc, pages.error(401, "session ended: log in again"));
-      } else if (rc.request().method() == HttpMethod.GET) {
-        Pages.seeOther(rc, Console.LOGIN);
-      } else {
-        pages.send(rc, pages.error(401, "no session: log in at " + Console.LOGIN));
-      }
+      noSession(rc);
       return;
     }
     if (rc.request().method() == HttpMethod.POST && !csrfOffered(rc, session.get())) {
@@ -71,7 +64,36 @@ final class ConsoleAuth {
       return;
     }
     rc.put(SESSION_KEY, session.get());
-    rc.next();
+    if (tokens.knownValid(session.get().token())) {
+      rc.next();
+      return;
+    }
+    // The session's token was revoked, or is not checked recently: ask, off the event loop.
+    rc.request().pause();
+    pages.offLoop(
+        rc,
+        () -> tokens.isValidFingerprint(session.get().token()),
+        valid -> {
+          rc.request().resume();
+          if (valid) {
+            rc.next();
+          } else {
+            sessions.close(session.get().id());
+            noSession(rc);
+          }
+        });
+  }
+
+  private void noSession(RoutingContext rc) {
+    if (rc.request().getHeader("HX-Request") != null) {
+      // htmx follows HX-Redirect with a full page load: the login form, not a fragment of it.
+      rc.response().putHeader("HX-Redirect", Console.LOGIN);
+      pages.send(rc, pages.error(401, "session ended: log in again"));
+    } else if (rc.request().method() == HttpMethod.GET) {
+      Pages.seeOther(rc, Console.LOGIN);
+    } else {
+      pages.send(rc, pages.error(401, "no session: log in at " + Console.LOGIN));
+    }
   }
 
   static Session session(RoutingContext rc) {
@@ -126,7 +148,7 @@ final class ConsoleAuth {
             showLogin(rc, 401, Optional.of("That token is not valid."));
             return;
           }
-          Session session = sessions.open();
+          Session session = sessions.open(ApiTokens.fingerprint(token));
           rc.response()
               .addCookie(
                   cookie(COOKIE, session.id(), Console.ROOT)

@@ -37,14 +37,19 @@ final class Sessions {
     this.randomTokens = randomTokens;
   }
 
-  /** A new session, after the operator's token was checked. */
-  Session open() {
+  /**
+   * A new session, after the operator's token was checked.
+   *
+   * @param token the token's fingerprint ({@code ApiTokens.fingerprint})
+   */
+  Session open(String token) {
     Instant now = clock.instant();
     if (byId.size() > SWEEP_ABOVE) {
       byId.values().removeIf(session -> !session.validAt(now));
     }
     Session session =
-        new Session(randomTokens.get(), randomTokens.get(), now.plus(IDLE), now.plus(LIFETIME));
+        new Session(
+            randomTokens.get(), randomTokens.get(), token, now.plus(IDLE), now.plus(LIFETIME));
     byId.put(session.id(), session);
     return session;
   }
@@ -60,7 +65,8 @@ final class Sessions {
       byId.remove(id, found);
       return Optional.empty();
     }
-    Session renewed = new Session(found.id(), found.csrf(), now.plus(IDLE), found.endsAt());
+    Session renewed =
+        new Session(found.id(), found.csrf(), found.token(), now.plus(IDLE), found.endsAt());
     byId.replace(id, found, renewed);
     return Optional.of(renewed);
   }

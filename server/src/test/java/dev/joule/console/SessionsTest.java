@@ -15,7 +15,7 @@ class SessionsTest {
 
   @Test
   void aSessionIsFoundByItsIdWithItsOwnCsrfToken() {
-    Session session = sessions.open();
+    Session session = sessions.open("token-fingerprint");
     assertThat(session.id()).isNotEqualTo(session.csrf());
     assertThat(sessions.find(session.id()))
         .hasValueSatisfying(s -> assertThat(s.csrf()).isEqualTo(session.csrf()));
@@ -24,7 +24,7 @@ class SessionsTest {
 
   @Test
   void aSessionEndsAfterThirtyIdleMinutes() {
-    Session session = sessions.open();
+    Session session = sessions.open("token-fingerprint");
     clock.advance(Sessions.IDLE.minusSeconds(1));
     assertThat(sessions.find(session.id())).isPresent();
     clock.advance(Sessions.IDLE.minusSeconds(1));
@@ -35,7 +35,7 @@ class SessionsTest {
 
   @Test
   void anActiveSessionStillEndsTwelveHoursAfterTheLogin() {
-    Session session = sessions.open();
+    Session session = sessions.open("token-fingerprint");
     Duration step = Duration.ofMinutes(20);
     for (Duration used = Duration.ZERO;
         used.plus(step).compareTo(Sessions.LIFETIME) < 0;
@@ -49,15 +49,15 @@ class SessionsTest {
 
   @Test
   void logoutEndsTheSession() {
-    Session session = sessions.open();
+    Session session = sessions.open("token-fingerprint");
     sessions.close(session.id());
     assertThat(sessions.find(session.id())).isEmpty();
   }
 
   @Test
   void onlyTheSessionsOwnCsrfTokenMatches() {
-    Session session = sessions.open();
-    Session other = sessions.open();
+    Session session = sessions.open("token-fingerprint");
+    Session other = sessions.open("token-fingerprint");
     assertThat(Sessions.csrfMatches(session, session.csrf())).isTrue();
     assertThat(Sessions.csrfMatches(session, other.csrf())).isFalse();
     assertThat(Sessions.csrfMatches(session, null)).isFalse();

@@ -220,6 +220,12 @@ final class PayloadReader {
             "is longer than " + type.maxLength() + " characters (" + characters + ")");
       }
     }
+    // No OCPP string carries U+0000, and PostgreSQL cannot store it in text: a DataTransfer with
+    // "\u0000" in its data was answered InternalError on every retry (found by GatewayFuzzIT).
+    if (value.indexOf('\u0000') >= 0) {
+      throw new FieldViolation(
+          ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "contains U+0000 (NUL), which is not accepted");
+    }
     if (type.uri() && !isAbsoluteUri(value)) {
       throw new FieldViolation(
           ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, "'" + abbreviate(value) + "' is not a URI");
