@@ -97,7 +97,7 @@ class ApiErrorsTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.error())
         .isEqualTo(
-            "chargerid: unknown parameter; this endpoint takes chargerId, status, from, to,"
+            "chargerid: unknown parameter; this endpoint takes chargerId, status, idTag, from, to,"
                 + " limit, cursor");
     assertThat(api.get("/api/v1/chargers/CP-1?limit=1").error())
         .isEqualTo("limit: unknown parameter; this endpoint takes none");
