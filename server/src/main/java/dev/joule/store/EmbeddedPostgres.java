@@ -35,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * rotated daily and kept a week under {@code pg/log}; a server left running by a crashed Joule is
  * stopped before start; and there is no shutdown hook: whoever starts it closes it, after
  * everything that writes to it.
+ *
+ * <p>Connections need a password (SCRAM-SHA-256), not trust: any local user could otherwise connect
+ * as the superuser. The password is generated at the first start and kept in {@code
+ * <dataDir>/pg-password} (mode 600). A data directory whose {@code pg_hba.conf} is not Joule's
+ * (initdb's trust, as every Joule before this wrote it) is upgraded at start: the password is set
+ * while the old rules still let Joule in, then {@code pg_hba.conf} is replaced and reloaded, and a
+ * connection without the password is checked to be refused.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -42,6 +49,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
   static final String USER = "postgres";
   static final String DATABASE = "postgres";
   private static final String LOCK_FILE = "pg.lock";
+  static final String PASSWORD_FILE = "pg-password";
+
+  /** Every TCP connection with a password; there is no Unix socket (unix_socket_directories). */
+  static final String HBA =
+      """
+      # Written by Joule: every connection needs the password in ../pg-password (SCRAM-SHA-256).
+      host all all 127.0.0.1/32 scram-sha-256
+      host all all ::1/128 scram-sha-256
+      host replication all 127.0.0.1/32 scram-sha-256
+      """;
+
+  private static final Duration REFUSAL_WAIT = Duration.ofSeconds(10);
   private static final String CONTROL_LOG = "pg-ctl.log";
   private static final Duration STOP_WAIT = Duration.ofSeconds(60);
   private static final Duration EXIT_POLL = Duration.ofMillis(10);
@@ -118,6 +137,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   private final ProcessHandle postmaster;
   private final boolean initializedData;
   private final Duration startTime;
+  private final String password;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedPostgres(
@@ -126,13 +146,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
       Path pgData,
       ProcessHandle postmaster,
       boolean initializedData,
-      Duration startTime) {
+      Duration startTime,
+      String password) {
     this.server = server;
     this.lock = lock;
     this.pgData = pgData;
     this.postmaster = postmaster;
     this.initializedData = initializedData;
     this.startTime = startTime;
+    this.password = password;
   }
 
   /**
@@ -153,8 +175,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
         requireFreePort(settings.port());
       }
       boolean initialize = !Files.exists(pgData.resolve("postgresql.conf"));
+      boolean passwordRequired = !initialize && PasswordAuth.hbaIsJoules(pgData);
+      String password =
+          PasswordAuth.readOrCreate(
+              settings.dataDir().resolve(PASSWORD_FILE), passwordRequired, pgData);
       io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
-          startServer(settings, pgData, controlLog);
+          startServer(settings, pgData, controlLog, password);
+      if (!passwordRequired) {
+        try {
+          PasswordAuth.require(server.getPort(), password, pgData, REFUSAL_WAIT);
+        } catch (RuntimeException e) {
+          closeQuietly(server);
+          throw e;
+        }
+      }
       ProcessHandle postmaster =
           runningPostmaster(pgData)
               .orElseThrow(
@@ -167,7 +201,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
           took.toMillis(),
           initialize ? "new data directory" : "existing data",
           pgData);
-      return new EmbeddedPostgres(server, lock, pgData, postmaster, initialize, took);
+      return new EmbeddedPostgres(server, lock, pgData, postmaster, initialize, took, password);
     } catch (RuntimeException e) {
       closeQuietly(lock);
       throw e;
@@ -178,9 +212,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return server.getPort();
   }
 
-  /** A JDBC URL for the server's database, as the superuser (the server trusts 127.0.0.1). */
+  /**
+   * A JDBC URL for the server's database, as the superuser, with its password (URL-safe: base64url
+   * characters only). Log it only through {@code Database.redact}.
+   */
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE + "?user=" + USER;
+    return jdbcUrlWithoutPassword(port()) + "&password=" + password;
+  }
+
+  /** What a client without the password would use: refused. */
+  static String jdbcUrlWithoutPassword(int port) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
   }
 
   /** How long {@link #start} took, initdb included when it ran. */
@@ -229,7 +271,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
   }
 
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres startServer(
-      Settings settings, Path pgData, Path controlLog) {
+      Settings settings, Path pgData, Path controlLog, String password) {
     var builder =
         io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
             .setDataDirectory(pgData)
@@ -242,7 +284,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
             .setOutputRedirector(Redirect.appendTo(controlLog.toFile()))
             .setErrorRedirector(Redirect.appendTo(controlLog.toFile()))
             // the same collation and messages whatever the host's locale
-            .setLocaleConfig("locale", "C");
+            .setLocaleConfig("locale", "C")
+            // zonky's own readiness check connects too: with the password once it is required
+            // (under initdb's trust rules a password is simply not asked for).
+            .setConnectConfig("password", password);
     SERVER_CONFIG.forEach(builder::setServerConfig);
     long logSize = sizeOf(controlLog);
     try {
@@ -464,6 +509,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
       return Files.readString(pgData.resolve("PG_VERSION")).strip();
     } catch (IOException e) {
       return "?";
+    }
+  }
+
+  private static void closeQuietly(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.debug("Stopping embedded PostgreSQL after a failed start", e);
     }
   }
 

@@ -29,6 +29,9 @@ final class Cluster implements AutoCloseable {
   /** The PostgreSQL server the cluster's database is on: {@link #POSTGRES} or one of the test's. */
   private final String postgres;
 
+  /** The JDBC query that logs in to it: the user, and the password where one is asked for. */
+  private final String credentials;
+
   final String name = "joule-it-" + UUID.randomUUID().toString().substring(0, 8);
   final String database = name.replace('-', '_');
   private final Path logs;
@@ -37,11 +40,12 @@ final class Cluster implements AutoCloseable {
   private final List<Node> children = new ArrayList<>();
   private final List<AutoCloseable> inProcess = new ArrayList<>();
 
-  private Cluster(Path logs, String nats, OwnNats ownNats, String postgres) {
+  private Cluster(Path logs, String nats, OwnNats ownNats, String postgres, String credentials) {
     this.logs = logs;
     this.nats = nats;
     this.ownNats = ownNats;
     this.postgres = postgres;
+    this.credentials = credentials;
   }
 
   static Cluster start(Path logs) {
@@ -60,11 +64,13 @@ final class Cluster implements AutoCloseable {
 
   /**
    * A cluster on the machine's NATS whose database is on the PostgreSQL server at {@code postgres}
-   * (e.g. {@code jdbc:postgresql://127.0.0.1:5999/}), for tests that restart it.
+   * (e.g. {@code jdbc:postgresql://127.0.0.1:5999/}), logging in with {@code credentials} (a JDBC
+   * query, e.g. an embedded server's {@code user=postgres&password=...}), for tests that restart
+   * it.
    */
-  static Cluster startOnPostgres(Path logs, String postgres) {
+  static Cluster startOnPostgres(Path logs, String postgres, String credentials) {
     assumeTrue(natsAnswers(NATS), "No NATS with JetStream at " + NATS + ": scale-out not tested");
-    Cluster cluster = new Cluster(logs, NATS, null, postgres);
+    Cluster cluster = new Cluster(logs, NATS, null, postgres, credentials);
     cluster.sql("postgres", "CREATE DATABASE " + cluster.database);
     return cluster;
   }
@@ -73,7 +79,7 @@ final class Cluster implements AutoCloseable {
     assumeTrue(
         postgresAnswers(),
         "No PostgreSQL at 127.0.0.1:5432 for user postgres without password: scale-out not tested");
-    Cluster cluster = new Cluster(logs, nats, own, POSTGRES);
+    Cluster cluster = new Cluster(logs, nats, own, POSTGRES, "user=postgres");
     cluster.sql("postgres", "CREATE DATABASE " + cluster.database);
     return cluster;
   }
@@ -90,7 +96,7 @@ final class Cluster implements AutoCloseable {
   }
 
   String dbUrl() {
-    return postgres + database + "?user=postgres";
+    return postgres + database + "?" + credentials;
   }
 
   /**
@@ -256,7 +262,7 @@ final class Cluster implements AutoCloseable {
   }
 
   void sql(String db, String statement) {
-    try (var connection = DriverManager.getConnection(postgres + db + "?user=postgres");
+    try (var connection = DriverManager.getConnection(postgres + db + "?" + credentials);
         var s = connection.createStatement()) {
       s.execute(statement);
     } catch (SQLException e) {

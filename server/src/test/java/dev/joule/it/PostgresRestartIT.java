@@ -29,7 +29,11 @@ class PostgresRestartIT {
     EmbeddedPostgres postgres = TestPostgres.start(data);
     int port = postgres.port();
     try (Cluster cluster =
-        Cluster.startOnPostgres(dir, "jdbc:postgresql://127.0.0.1:" + port + "/")) {
+        Cluster.startOnPostgres(
+            dir,
+            "jdbc:postgresql://127.0.0.1:" + port + "/",
+            // the embedded server asks for its password (user and password from its URL)
+            postgres.jdbcUrl().substring(postgres.jdbcUrl().indexOf('?') + 1))) {
       JouleServer gateway = cluster.inProcess("g1", "gateway,api,supervisor");
       cluster.processor("p1");
       cluster.processor("p2");
