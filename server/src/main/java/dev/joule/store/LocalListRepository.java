@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -83,24 +82,18 @@ public final class LocalListRepository {
    * the group).
    */
   public List<String> chargersWanting(Connection connection, String idTag) {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT charger_id FROM local_list_wanted WHERE lower(id_tag) = lower(?)"
-                + " UNION SELECT l.charger_id FROM local_list l JOIN id_tag t"
-                + " ON lower(t.parent_id_tag) = lower(l.id_tag_group) WHERE lower(t.id_tag) = lower(?)"
-                + " UNION SELECT l.charger_id FROM local_list l JOIN local_list_held h"
-                + " ON h.charger_id = l.charger_id WHERE l.id_tag_group IS NOT NULL"
-                + " AND lower(h.id_tag) = lower(?)")) {
-      query.setString(1, idTag);
-      query.setString(2, idTag);
-      query.setString(3, idTag);
-      List<String> chargers = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          chargers.add(rs.getString(1));
-        }
-      }
-      return chargers;
+    try {
+      return Jdbc.texts(
+          connection,
+          "SELECT charger_id FROM local_list_wanted WHERE lower(id_tag) = lower(?)"
+              + " UNION SELECT l.charger_id FROM local_list l JOIN id_tag t"
+              + " ON lower(t.parent_id_tag) = lower(l.id_tag_group) WHERE lower(t.id_tag) = lower(?)"
+              + " UNION SELECT l.charger_id FROM local_list l JOIN local_list_held h"
+              + " ON h.charger_id = l.charger_id WHERE l.id_tag_group IS NOT NULL"
+              + " AND lower(h.id_tag) = lower(?)",
+          idTag,
+          idTag,
+          idTag);
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }
@@ -165,18 +158,11 @@ public final class LocalListRepository {
 
   /** The id tags whose parentIdTag is {@code group} (case-insensitive), as spelt. */
   public List<String> groupMembers(Connection connection, String group) {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT id_tag FROM id_tag WHERE lower(parent_id_tag) = lower(?)"
-                + " ORDER BY lower(id_tag)")) {
-      query.setString(1, group);
-      List<String> members = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          members.add(rs.getString(1));
-        }
-      }
-      return members;
+    try {
+      return Jdbc.texts(
+          connection,
+          "SELECT id_tag FROM id_tag WHERE lower(parent_id_tag) = lower(?) ORDER BY lower(id_tag)",
+          group);
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }
