@@ -1,6 +1,7 @@
 package dev.joule.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.event.RecentEvents;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -10,6 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * writes only while the connection's write queue has room: a slow client never blocks publishers or
  * the event loop. A client is disconnected, with a final {@code event: disconnect} naming the
  * reason, when the events it has not read yet are dropped from the buffer, or when it reads nothing
- * for {@link #STALLED_AFTER}.
+ * for {@link #STALLED_AFTER}, and when the token that opened the stream is revoked (checked every
+ * {@link #ACCESS_CHECK}; the console's streams hold their session's token).
  */
 public final class EventsApi {
   static final String EVENTS = ReadApi.PREFIX + "/events";
@@ -41,26 +45,37 @@ public final class EventsApi {
   /** A client whose write queue stays full this long is not reading: it is disconnected. */
   static final Duration STALLED_AFTER = Duration.ofSeconds(30);
 
+  /** How often an open stream asks whether its token is still valid. */
+  static final Duration ACCESS_CHECK = Duration.ofSeconds(5);
+
   /** Bytes a client may have unsent before Joule stops writing to it until it reads. */
   static final int WRITE_QUEUE_BYTES = 256 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(EventsApi.class);
 
   private final RecentEvents events;
+  private final ApiTokens tokens;
+  private final Executor blocking;
 
-  public EventsApi(RecentEvents events) {
+  /** {@code blocking} runs the token checks that may ask the database. */
+  public EventsApi(RecentEvents events, ApiTokens tokens, Executor blocking) {
     this.events = events;
+    this.tokens = tokens;
+    this.blocking = blocking;
   }
 
   public void mount(Router router) {
-    router.get(EVENTS).handler(this::open);
+    router.get(EVENTS).handler(rc -> open(rc, TokenAuth.fingerprint(rc)));
   }
 
   /**
    * Answers {@code rc} with the stream, as {@code GET /api/v1/events} would: the console serves it
    * behind its session cookie, since a browser's EventSource cannot send a bearer token.
+   *
+   * @param token the fingerprint of the token the stream was opened with ({@code
+   *     ApiTokens.fingerprint}): the stream ends when it is revoked
    */
-  public void open(RoutingContext rc) {
+  public void open(RoutingContext rc, String token) {
     Query query = Query.of(rc, "chargerId");
     Optional<String> chargerId = query.text("chargerId");
     long position = position(rc.request().getHeader("Last-Event-ID"));
@@ -73,7 +88,12 @@ public final class EventsApi {
         .putHeader("X-Accel-Buffering", "no");
     response.write(": joule events\nretry: 2000\n\n");
     new Stream(
-            rc.vertx(), response, String.valueOf(rc.request().remoteAddress()), chargerId, position)
+            rc.vertx(),
+            response,
+            String.valueOf(rc.request().remoteAddress()),
+            chargerId,
+            position,
+            token)
         .start();
   }
 
@@ -95,6 +115,7 @@ public final class EventsApi {
     private final HttpServerResponse response;
     private final String client;
     private final Optional<String> chargerId;
+    private final String token;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private long position;
     private boolean resuming = true;
@@ -102,19 +123,22 @@ public final class EventsApi {
     private long fullSince = -1;
     private AutoCloseable listening;
     private long timer;
+    private long accessTimer;
 
     Stream(
         Vertx vertx,
         HttpServerResponse response,
         String client,
         Optional<String> chargerId,
-        long position) {
+        long position,
+        String token) {
       this.vertx = vertx;
       this.context = vertx.getOrCreateContext();
       this.response = response;
       this.client = client;
       this.chargerId = chargerId;
       this.position = position;
+      this.token = token;
     }
 
     void start() {
@@ -122,6 +146,7 @@ public final class EventsApi {
       response.exceptionHandler(e -> cleanUp());
       listening = events.listen(this::wake);
       timer = vertx.setPeriodic(KEEP_ALIVE.toMillis(), id -> keepAlive());
+      accessTimer = vertx.setPeriodic(ACCESS_CHECK.toMillis(), id -> checkAccess());
       pump();
     }
 
@@ -184,6 +209,24 @@ public final class EventsApi {
       }
     }
 
+    /** Ends the stream once its token is no longer valid; asks the database off the loop. */
+    private void checkAccess() {
+      if (closed || tokens.knownValid(token)) {
+        return;
+      }
+      CompletableFuture.supplyAsync(() -> tokens.isValidFingerprint(token), blocking)
+          .whenComplete(
+              (valid, failure) ->
+                  context.runOnContext(
+                      v -> {
+                        if (failure != null) {
+                          LOG.warn("checking an events client's token failed", failure);
+                        } else if (!valid && !closed) {
+                          disconnect("its token was revoked");
+                        }
+                      }));
+    }
+
     private void disconnect(String reason) {
       LOG.info("events client {} disconnected: {}", client, reason);
       ObjectNode data = Json.tree(new DisconnectReason(reason));
@@ -198,6 +241,7 @@ public final class EventsApi {
       }
       closed = true;
       vertx.cancelTimer(timer);
+      vertx.cancelTimer(accessTimer);
       try {
         listening.close();
       } catch (Exception e) {

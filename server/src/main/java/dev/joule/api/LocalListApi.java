@@ -14,8 +14,9 @@ import java.util.concurrent.Executor;
 
 /**
  * A charger's local authorization list kept by Joule (OCPP 1.6 §3.5): {@code PUT
- * /chargers/{id}/local-list} with {@code {"idTags": [...]}} sets it (Joule sends it by itself),
- * {@code GET} shows it and where sending it stands.
+ * /chargers/{id}/local-list} with {@code {"idTags": [...]}} or {@code {"group": "G"}} (the id tags
+ * whose parentIdTag is G, followed as the group changes) sets it (Joule sends it by itself), {@code
+ * GET} shows it and where sending it stands.
  */
 public final class LocalListApi {
   static final String LOCAL_LIST = ChargerRoutes.CHARGER + "/local-list";
@@ -48,7 +49,8 @@ public final class LocalListApi {
       String detail,
       Integer listVersion,
       List<String> held,
-      Instant updatedAt) {
+      Instant updatedAt,
+      String group) {
     static LocalListView of(LocalLists.View view) {
       return new LocalListView(
           view.chargerId(),
@@ -57,19 +59,22 @@ public final class LocalListApi {
           view.detail().orElse(null),
           view.listVersion().isPresent() ? view.listVersion().getAsInt() : null,
           view.held(),
-          view.updatedAt());
+          view.updatedAt(),
+          view.group().orElse(null));
     }
   }
 
   private void put(RoutingContext rc) {
     Query.of(rc);
     String chargerId = rc.pathParam("id");
-    Buffer body = rc.body().buffer();
-    List<String> idTags = idTags(Json.readBody(body == null ? new byte[0] : body.getBytes()));
+    Buffer raw = rc.body().buffer();
+    Wanted body = wanted(Json.readBody(raw == null ? new byte[0] : raw.getBytes()));
     replies.reply(
         rc,
         () ->
-            switch (lists.want(chargerId, idTags)) {
+            switch (body.group() == null
+                ? lists.want(chargerId, body.idTags())
+                : lists.wantGroup(chargerId, body.group())) {
               case LocalLists.Want.Wanted wanted -> Reply.ok(LocalListView.of(wanted.view()));
               case LocalLists.Want.UnknownCharger unknown ->
                   throw ApiException.notFound("charger '" + chargerId + "'");
@@ -85,8 +90,17 @@ public final class LocalListApi {
                           + " tags; the charger holds at most "
                           + tooMany.max()
                           + " (LocalAuthListMaxLength)");
+              case LocalLists.Want.EmptyGroup empty ->
+                  throw ApiException.badParameter(
+                      "group",
+                      "no id tag has parentIdTag '"
+                          + empty.group()
+                          + "' (PUT /id-tags/{idTag} with it first)");
             });
   }
+
+  /** The body of a PUT: either the tags, or a group (then {@code idTags} is empty). */
+  private record Wanted(List<String> idTags, String group) {}
 
   private void get(RoutingContext rc) {
     Query.of(rc);
@@ -101,19 +115,25 @@ public final class LocalListApi {
                     () -> ApiException.notFound("local list of charger '" + chargerId + "'")));
   }
 
-  private static List<String> idTags(JsonNode body) {
+  private static Wanted wanted(JsonNode body) {
     if (!body.isObject()) {
       throw ApiException.badParameter("body", "must be a JSON object");
     }
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (name.equals("group")) {
-        throw ApiException.badParameter(
-            "group", "id tags have no groups in Joule yet; give the list as idTags");
+      if (!name.equals("idTags") && !name.equals("group")) {
+        throw ApiException.badParameter(name, "unknown field; a local list has idTags or group");
       }
-      if (!name.equals("idTags")) {
-        throw ApiException.badParameter(name, "unknown field; a local list has idTags");
+    }
+    JsonNode group = body.get("group");
+    if (group != null) {
+      if (body.has("idTags")) {
+        throw ApiException.badParameter("group", "give either idTags or group, not both");
       }
+      if (!group.isTextual() || group.asText().isBlank()) {
+        throw ApiException.badParameter("group", "must be an id tag (a parentIdTag), as a string");
+      }
+      return new Wanted(List.of(), Params.text("group", group.asText(), IdTagUpdate.MAX_LENGTH));
     }
     JsonNode tags = body.get("idTags");
     if (tags == null || !tags.isArray()) {
@@ -126,6 +146,6 @@ public final class LocalListApi {
       }
       idTags.add(Params.text("idTags", tag.asText(), IdTagUpdate.MAX_LENGTH));
     }
-    return idTags;
+    return new Wanted(idTags, null);
   }
 }

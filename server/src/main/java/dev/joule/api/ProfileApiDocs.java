@@ -54,12 +54,18 @@ final class ProfileApiDocs {
       case "PUT " + LocalListApi.LOCAL_LIST -> {
         operation.put(
             "summary",
-            "Set the charger's local authorization list to these id tags; Joule sends it (Full,"
-                + " then Differential) by itself");
+            "Set the charger's local authorization list to these id tags, or to a group's (the id"
+                + " tags whose parentIdTag it is, followed as the group changes); Joule sends it"
+                + " (Full, then Differential) by itself");
         ObjectNode schema = StatusApiDocs.objectBody(operation);
-        ObjectNode idTags = schema.putObject("properties").putObject("idTags");
+        ObjectNode properties = schema.putObject("properties");
+        ObjectNode idTags = properties.putObject("idTags");
         idTags.put("type", "array").putObject("items").put("type", "string").put("maxLength", 20);
-        schema.putArray("required").add("idTags");
+        properties
+            .putObject("group")
+            .put("type", "string")
+            .put("maxLength", 20)
+            .put("description", "instead of idTags: every id tag whose parentIdTag is this");
       }
       case "GET " + LocalListApi.LOCAL_LIST ->
           operation.put(

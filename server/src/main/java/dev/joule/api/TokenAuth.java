@@ -14,6 +14,9 @@ import java.util.concurrent.Executor;
 public final class TokenAuth {
   private static final String BEARER = "Bearer ";
 
+  /** Where an admitted request keeps its token's fingerprint ({@link ApiTokens#fingerprint}). */
+  private static final String FINGERPRINT = "joule.token";
+
   private final ApiTokens tokens;
   private final Executor blocking;
 
@@ -34,6 +37,7 @@ public final class TokenAuth {
     }
     String token = header.substring(BEARER.length()).trim();
     String fingerprint = ApiTokens.fingerprint(token);
+    rc.put(FINGERPRINT, fingerprint);
     if (tokens.knownValid(fingerprint)) {
       rc.next();
       return;
@@ -54,6 +58,11 @@ public final class TokenAuth {
                         refuse(rc, "invalid bearer token");
                       }
                     }));
+  }
+
+  /** The fingerprint of the token that admitted {@code rc}. */
+  static String fingerprint(RoutingContext rc) {
+    return rc.get(FINGERPRINT);
   }
 
   private static void refuse(RoutingContext rc, String message) {

@@ -12,6 +12,7 @@ import dev.joule.api.ReservationApi;
 import dev.joule.api.StatusApi;
 import dev.joule.api.TokenApi;
 import dev.joule.console.Console;
+import dev.joule.domain.ChargerConnections;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.RecentEvents;
@@ -19,7 +20,6 @@ import dev.joule.domain.localauth.LocalLists;
 import dev.joule.domain.reservation.Reservations;
 import dev.joule.domain.smartcharging.ChargingProfiles;
 import dev.joule.gateway.CallSeconds;
-import dev.joule.gateway.Gateway;
 import dev.joule.security.ChargerRegistrations;
 import dev.joule.status.Incidents;
 import dev.joule.status.Postmortems;
@@ -47,7 +47,7 @@ final class ApiWiring {
       Router router,
       Config config,
       Database database,
-      Gateway gateway,
+      ChargerConnections connections,
       Commands commands,
       LocalLists localLists,
       ApiTokens tokens,
@@ -56,7 +56,8 @@ final class ApiWiring {
       Clock clock,
       ExecutorService blocking,
       ScheduledExecutorService timers) {
-    new RegistrationApi(new ChargerRegistrations(database, clock), gateway, blocking).mount(router);
+    new RegistrationApi(new ChargerRegistrations(database, clock), connections, blocking)
+        .mount(router);
     new CommandApi(commands, blocking).mount(router);
     new TokenApi(tokens, blocking).mount(router);
     Reservations reservations =
@@ -72,12 +73,12 @@ final class ApiWiring {
         RESERVATION_EXPIRY_TICK.toMillis(),
         RESERVATION_EXPIRY_TICK.toMillis(),
         TimeUnit.MILLISECONDS);
-    EventsApi eventsApi = new EventsApi(recent);
+    EventsApi eventsApi = new EventsApi(recent, tokens, blocking);
     eventsApi.mount(router);
-    new ReadApi(database.dataSource(), gateway, clock, blocking, localLists::idTagChanged)
+    new ReadApi(database.dataSource(), connections, clock, blocking, localLists::idTagChanged)
         .mount(router);
     new Console(
-            new Reads(database.dataSource(), gateway, commands),
+            new Reads(database.dataSource(), connections, commands),
             new IdTags(database.dataSource(), clock, localLists::idTagChanged),
             reservationApi,
             localLists,

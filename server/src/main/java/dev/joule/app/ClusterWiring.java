@@ -2,7 +2,9 @@ package dev.joule.app;
 
 import dev.joule.cluster.ChargerRegistry;
 import dev.joule.cluster.ClusterCommands;
+import dev.joule.cluster.ClusterDisconnects;
 import dev.joule.cluster.ClusterEvents;
+import dev.joule.domain.ChargerConnections;
 import dev.joule.domain.command.CommandChannel;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.domain.event.EventSink;
@@ -27,6 +29,7 @@ final class ClusterWiring implements AutoCloseable {
   private final ClusterEvents events;
   private volatile Consumer<String> reconnected = id -> {};
   private ClusterCommands commands;
+  private ClusterDisconnects disconnects;
 
   private ClusterWiring(Config config, String node, Connection connection, EventSink local) {
     this.config = config;
@@ -88,6 +91,17 @@ final class ClusterWiring implements AutoCloseable {
   }
 
   /**
+   * This node's connections as the API sees them, except that closing one (a charger removed)
+   * reaches whichever gateway node holds it; a gateway node closes its own when told.
+   */
+  ChargerConnections connections(ChargerConnections gateway) {
+    disconnects =
+        new ClusterDisconnects(
+            connection, config.bus().orElseThrow().cluster(), gateway, config.runs(Role.GATEWAY));
+    return disconnects;
+  }
+
+  /**
    * A connection of this node's gateway opened or closed: recorded in the registry first, then
    * published, so an API node that hears "connected" finds the charger where it now is.
    */
@@ -109,6 +123,9 @@ final class ClusterWiring implements AutoCloseable {
   public void close() {
     if (commands != null) {
       commands.close();
+    }
+    if (disconnects != null) {
+      disconnects.close();
     }
     events.close();
     NatsConnection.close(connection);

@@ -7,6 +7,7 @@ import dev.joule.bus.Inbox;
 import dev.joule.bus.Replies;
 import dev.joule.bus.inprocess.InProcessBus;
 import dev.joule.bus.nats.NatsBus;
+import dev.joule.domain.ChargerConnections;
 import dev.joule.domain.access.ApiTokens;
 import dev.joule.domain.command.CommandChannel;
 import dev.joule.domain.command.Commands;
@@ -314,12 +315,14 @@ public final class Joule implements AutoCloseable {
     new TokenAuth(tokens, blocking).mount(router);
     // The supervisor is built after the API routes; the console's health panel reads it when asked.
     AtomicReference<Supervisor> supervising = new AtomicReference<>();
+    ChargerConnections connections =
+        cluster.<ChargerConnections>map(c -> c.connections(gateway)).orElse(gateway);
     if (config.runs(Role.API)) {
       ApiWiring.mount(
           router,
           config,
           database,
-          gateway,
+          connections,
           commands,
           localLists,
           tokens,

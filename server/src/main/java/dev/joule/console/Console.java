@@ -129,7 +129,7 @@ public final class Console {
                   }
                 });
     rc.addEndHandler(ended -> rc.vertx().cancelTimer(timer));
-    events.open(rc);
+    events.open(rc, session.token());
   }
 
   private void failed(RoutingContext rc) {

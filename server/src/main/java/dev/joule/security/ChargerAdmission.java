@@ -2,10 +2,12 @@ package dev.joule.security;
 
 import dev.joule.store.ChargerAuthRepository;
 import dev.joule.store.ChargerRepository;
+import dev.joule.store.SecurityRepository;
 import dev.joule.store.SqlFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -14,10 +16,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Admission} of a Joule process: the {@code admission} policy for unknown identities,
  * then {@link AuthTable} at the charger's effective profile. Every refusal is counted per reason
- * and logged with the source address, never with the password.
+ * and logged with the source address, never with the password; a refusal of a registered charger is
+ * also stored as its security event {@value #REFUSED_EVENT} (the whitepaper's type for "the
+ * credentials were rejected by the Central System"; OCPP16-NOTES: a security event on every
+ * security-related refusal), so it is in the charger's {@code /security-events} beside its own.
  */
 public final class ChargerAdmission implements Admission {
   private static final Logger LOG = LoggerFactory.getLogger(ChargerAdmission.class);
+
+  /** The type of the security event stored for a refused handshake of a registered charger. */
+  static final String REFUSED_EVENT = "FailedToAuthenticateAtCentralSystem";
 
   private final SecuritySettings settings;
   private final DataSource dataSource;
@@ -25,6 +33,7 @@ public final class ChargerAdmission implements Admission {
   private final AuthFailures failures;
   private final ChargerRepository chargers = new ChargerRepository();
   private final ChargerAuthRepository auth = new ChargerAuthRepository();
+  private final SecurityRepository security = new SecurityRepository();
 
   public ChargerAdmission(
       SecuritySettings settings, DataSource dataSource, Clock clock, AuthFailures failures) {
@@ -53,7 +62,11 @@ public final class ChargerAdmission implements Admission {
               presented,
               row.flatMap(ChargerAuthRepository.Row::keyHash),
               KeyHash::matches);
-      return failed.<Verdict>map(reason -> refuse(knock, profile, reason)).orElse(ADMITTED);
+      if (failed.isEmpty()) {
+        return ADMITTED;
+      }
+      recordRefusal(connection, knock, profile, failed.get());
+      return refuse(knock, profile, failed.get());
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }
@@ -96,6 +109,29 @@ public final class ChargerAdmission implements Admission {
         yield ADMITTED;
       }
     };
+  }
+
+  private void recordRefusal(
+      Connection connection, Knock knock, SecurityProfile profile, FailureReason reason) {
+    Instant now = clock.instant();
+    security.insertSecurityEvent(
+        connection,
+        new SecurityRepository.SecurityEvent(
+            knock.chargerId(),
+            "joule-handshake",
+            REFUSED_EVENT,
+            false,
+            now,
+            Optional.of(
+                "refused by Joule: "
+                    + reason.tag()
+                    + " (security profile "
+                    + profile.level()
+                    + ", "
+                    + (knock.tls() ? "wss" : "ws")
+                    + ") from "
+                    + knock.address()),
+            now));
   }
 
   private Verdict refuse(Knock knock, SecurityProfile profile, FailureReason reason) {

@@ -56,6 +56,23 @@ final class Jdbc {
     }
   }
 
+  /** The first column of every row of {@code sql}, each {@code ?} bound to the next parameter. */
+  static List<String> texts(Connection connection, String sql, String... parameters)
+      throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        query.setString(i + 1, parameters[i]);
+      }
+      List<String> rows = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+      return rows;
+    }
+  }
+
   static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
     Timestamp value = row.getTimestamp(column);
     return value == null ? Optional.empty() : Optional.of(value.toInstant());

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,8 +12,8 @@ import java.util.OptionalInt;
 /**
  * Local authorization lists (V13): what a charger holds as far as Joule knows ({@code
  * local_list_held} and {@code charger.local_list_held_version}), the list an operator wants on it
- * ({@code local_list_wanted}, idTagInfo read from {@code id_tag}) and where sending it stands
- * ({@code local_list}).
+ * ({@code local_list_wanted}, or a group: the id tags whose parentIdTag it is, V17; idTagInfo read
+ * from {@code id_tag}) and where sending it stands ({@code local_list}).
  */
 public final class LocalListRepository {
   /** An entry with its idTagInfo. */
@@ -24,28 +23,36 @@ public final class LocalListRepository {
   /** An entry of an accepted SendLocalList: with info added or changed, without removed. */
   public record Change(String idTag, Optional<Entry> info) {}
 
-  /** Where sending the wanted list stands. */
-  public record State(String state, Optional<String> detail, Instant updatedAt) {}
+  /** Where sending the wanted list stands, and the group it follows if it is a group's. */
+  public record State(
+      String state, Optional<String> detail, Instant updatedAt, Optional<String> group) {}
 
   /** The versions Joule knows: what the charger last reported or accepted, what Joule recorded. */
   public record Versions(OptionalInt charger, OptionalInt held) {}
 
   /**
-   * Records the list wanted on the charger ({@code idTags} as Joule's id tags spell them) with
-   * state {@code state}. False when the charger is unknown.
+   * Records the list wanted on the charger ({@code idTags} as Joule's id tags spell them, or the
+   * members of {@code group}) with state {@code state}. False when the charger is unknown.
    */
   public boolean want(
-      Connection connection, String chargerId, List<String> idTags, String state, Instant at) {
+      Connection connection,
+      String chargerId,
+      List<String> idTags,
+      Optional<String> group,
+      String state,
+      Instant at) {
     try {
       try (PreparedStatement upsert =
           connection.prepareStatement(
-              "INSERT INTO local_list (charger_id, state, detail, updated_at)"
-                  + " SELECT id, ?, NULL, ? FROM charger WHERE id = ?"
+              "INSERT INTO local_list (charger_id, state, detail, updated_at, id_tag_group)"
+                  + " SELECT id, ?, NULL, ?, ? FROM charger WHERE id = ?"
                   + " ON CONFLICT (charger_id) DO UPDATE SET state = EXCLUDED.state,"
-                  + " detail = NULL, updated_at = EXCLUDED.updated_at")) {
+                  + " detail = NULL, updated_at = EXCLUDED.updated_at,"
+                  + " id_tag_group = EXCLUDED.id_tag_group")) {
         upsert.setString(1, state);
         Jdbc.setInstant(upsert, 2, at);
-        upsert.setString(3, chargerId);
+        upsert.setString(3, group.orElse(null));
+        upsert.setString(4, chargerId);
         if (upsert.executeUpdate() == 0) {
           return false;
         }
@@ -69,19 +76,24 @@ public final class LocalListRepository {
     }
   }
 
-  /** The chargers whose wanted list has that idTag (case-insensitive). */
+  /**
+   * The chargers whose list may change with that idTag (case-insensitive): lists that name it,
+   * lists of the group it belongs to now, and group lists the charger holds it in (it may have left
+   * the group).
+   */
   public List<String> chargersWanting(Connection connection, String idTag) {
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT charger_id FROM local_list_wanted WHERE lower(id_tag) = lower(?)")) {
-      query.setString(1, idTag);
-      List<String> chargers = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          chargers.add(rs.getString(1));
-        }
-      }
-      return chargers;
+    try {
+      return Jdbc.texts(
+          connection,
+          "SELECT charger_id FROM local_list_wanted WHERE lower(id_tag) = lower(?)"
+              + " UNION SELECT l.charger_id FROM local_list l JOIN id_tag t"
+              + " ON lower(t.parent_id_tag) = lower(l.id_tag_group) WHERE lower(t.id_tag) = lower(?)"
+              + " UNION SELECT l.charger_id FROM local_list l JOIN local_list_held h"
+              + " ON h.charger_id = l.charger_id WHERE l.id_tag_group IS NOT NULL"
+              + " AND lower(h.id_tag) = lower(?)",
+          idTag,
+          idTag,
+          idTag);
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
     }
@@ -91,7 +103,8 @@ public final class LocalListRepository {
   public Optional<State> state(Connection connection, String chargerId) {
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT state, detail, updated_at FROM local_list WHERE charger_id = ?")) {
+            "SELECT state, detail, updated_at, id_tag_group FROM local_list"
+                + " WHERE charger_id = ?")) {
       query.setString(1, chargerId);
       try (ResultSet rs = query.executeQuery()) {
         if (!rs.next()) {
@@ -101,7 +114,8 @@ public final class LocalListRepository {
             new State(
                 rs.getString(1),
                 Optional.ofNullable(rs.getString(2)),
-                Jdbc.instant(rs, "updated_at").orElseThrow()));
+                Jdbc.instant(rs, "updated_at").orElseThrow(),
+                Optional.ofNullable(rs.getString(4))));
       }
     } catch (SQLException e) {
       throw SqlFailures.unchecked(e);
@@ -124,16 +138,34 @@ public final class LocalListRepository {
   }
 
   /**
-   * The wanted entries with their idTagInfo from {@code id_tag}, by idTag; a wanted tag deleted
-   * from the id tags since is left out (and so removed from the charger).
+   * The wanted entries with their idTagInfo from {@code id_tag}, by idTag: the tags named, or the
+   * group's members as they are now; a wanted tag deleted from the id tags since is left out (and
+   * so removed from the charger).
    */
   public List<Entry> wanted(Connection connection, String chargerId) {
     return entries(
         connection,
-        "SELECT t.id_tag, t.status, t.expiry_date, t.parent_id_tag FROM local_list_wanted w"
-            + " JOIN id_tag t ON lower(t.id_tag) = lower(w.id_tag) WHERE w.charger_id = ?"
-            + " ORDER BY lower(t.id_tag)",
+        "WITH list AS (SELECT charger_id, id_tag_group FROM local_list WHERE charger_id = ?)"
+            + " SELECT * FROM ("
+            + "SELECT t.id_tag, t.status, t.expiry_date, t.parent_id_tag FROM list"
+            + " JOIN local_list_wanted w ON w.charger_id = list.charger_id"
+            + " JOIN id_tag t ON lower(t.id_tag) = lower(w.id_tag)"
+            + " UNION SELECT t.id_tag, t.status, t.expiry_date, t.parent_id_tag FROM list"
+            + " JOIN id_tag t ON lower(t.parent_id_tag) = lower(list.id_tag_group)"
+            + ") e ORDER BY lower(e.id_tag)",
         chargerId);
+  }
+
+  /** The id tags whose parentIdTag is {@code group} (case-insensitive), as spelt. */
+  public List<String> groupMembers(Connection connection, String group) {
+    try {
+      return Jdbc.texts(
+          connection,
+          "SELECT id_tag FROM id_tag WHERE lower(parent_id_tag) = lower(?) ORDER BY lower(id_tag)",
+          group);
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
   }
 
   /** What the charger holds as far as Joule knows, by idTag. */

@@ -133,6 +133,18 @@ class ChargerAuthIT {
           .contains("joule_chargers_authentication_failures_total{reason=\"wrong-key\"} 2.0")
           .contains("joule_chargers_authentication_failures_total{reason=\"no-tls\"} 2.0")
           .contains("joule_chargers_authentication_failures_total{reason=\"unknown-charger\"} 1.0");
+      // Each refusal of a registered charger is one of its security events; the key never.
+      String refusals = joule.get("/api/v1/chargers/CP-1/security-events").body();
+      assertThat(refusals)
+          .contains("FailedToAuthenticateAtCentralSystem")
+          .contains("refused by Joule: no-credentials (security profile 1, ws) from ")
+          .contains("refused by Joule: wrong-key (security profile 1, ws) from ")
+          .doesNotContain("wrong-wrong-wrong");
+      assertThat(
+              joule.count(
+                  "SELECT count(*) FROM security_event WHERE charger_id = 'CP-1'"
+                      + " AND type = 'FailedToAuthenticateAtCentralSystem'"))
+          .isEqualTo(3);
 
       // Removing a connected charger closes its connection; it is unknown afterwards.
       RawCharger connected = connect(joule, "CP-1", RawCharger.basic("CP-1", NEW_KEY));

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several gateway nodes: commands from the API node reach a charger wherever it is connected (the
- * registry in NATS KV), events of every node reach the API node's stream, and a killed gateway's
- * charger carries on at another gateway, where a command with a ttl that waited for it arrives.
+ * registry in NATS KV), events of every node reach the API node's stream, removing a charger closes
+ * its connection on whichever gateway holds it, and a killed gateway's charger carries on at
+ * another gateway, where a command with a ttl that waited for it arrives.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClusterCommandsIT {
@@ -58,6 +59,10 @@ class ClusterCommandsIT {
         assertThat(charger.call(STATUS)).startsWith("[3,\"st1\"");
         assertThat(nextOfType(stream, "connector.status").data().path("status").asText())
             .isEqualTo("Available");
+
+        // Removed on the API node: its connection on the other gateway node is closed.
+        assertThat(api.delete("/api/v1/chargers/CP-G2").statusCode()).isEqualTo(204);
+        assertThat(charger.closeCode()).isEqualTo(1008);
       }
     }
   }

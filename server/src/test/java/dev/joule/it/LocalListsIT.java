@@ -233,6 +233,59 @@ class LocalListsIT {
   }
 
   @Test
+  void aGroupsListFollowsTheGroupAsTagsJoinLeaveAndAreDeleted() throws Exception {
+    for (String tag : List.of("GR-1", "GR-2")) {
+      assertThat(
+              joule
+                  .put(
+                      "/api/v1/id-tags/" + tag,
+                      "{\"status\":\"Accepted\",\"parentIdTag\":\"FLEET\"}")
+                  .statusCode())
+          .isEqualTo(201);
+    }
+    try (RawCharger charger = joule.charger("CP-LL-7")) {
+      HttpResponse<String> put = putList("CP-LL-7", "{\"group\":\"fleet\"}");
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      assertThat(JSON.readTree(put.body()).path("group").asText()).isEqualTo("fleet");
+      assertThat(JSON.readTree(put.body()).path("idTags").toString())
+          .isEqualTo("[\"GR-1\",\"GR-2\"]");
+      answer(charger, expect(charger, "GetLocalListVersion"), "{\"listVersion\":0}");
+      JsonNode full = expectSend(charger, "CP-LL-7");
+      assertThat(full.get(3).path("updateType").asText()).isEqualTo("Full");
+      assertThat(entries(full)).containsExactly("GR-1:Accepted", "GR-2:Accepted");
+      answer(charger, full, "{\"status\":\"Accepted\"}");
+      awaitInSync("CP-LL-7", 1);
+
+      // A tag joins the group: sent as an addition.
+      joule.put("/api/v1/id-tags/GR-3", "{\"status\":\"Accepted\",\"parentIdTag\":\"FLEET\"}");
+      JsonNode joined = expectSend(charger, "CP-LL-7");
+      assertThat(joined.get(3).path("updateType").asText()).isEqualTo("Differential");
+      assertThat(entries(joined)).containsExactly("GR-3:Accepted");
+      answer(charger, joined, "{\"status\":\"Accepted\"}");
+      awaitInSync("CP-LL-7", 2);
+
+      // One leaves it (another parent), one is deleted: both removed from the charger.
+      joule.put("/api/v1/id-tags/GR-1", "{\"status\":\"Accepted\",\"parentIdTag\":\"OTHER\"}");
+      JsonNode left = expectSend(charger, "CP-LL-7");
+      assertThat(entries(left)).containsExactly("GR-1-");
+      answer(charger, left, "{\"status\":\"Accepted\"}");
+      awaitInSync("CP-LL-7", 3);
+      assertThat(joule.delete("/api/v1/id-tags/GR-2").statusCode()).isEqualTo(204);
+      JsonNode deleted = expectSend(charger, "CP-LL-7");
+      assertThat(entries(deleted)).containsExactly("GR-2-");
+      answer(charger, deleted, "{\"status\":\"Accepted\"}");
+      JsonNode shown = awaitInSync("CP-LL-7", 4);
+      assertThat(shown.path("held").toString()).isEqualTo("[\"GR-3\"]");
+      assertThat(shown.path("idTags").toString()).isEqualTo("[\"GR-3\"]");
+      assertThat(shown.path("group").asText()).isEqualTo("fleet");
+
+      // Named tags again: the list no longer follows the group.
+      assertThat(putList("CP-LL-7", "{\"idTags\":[\"GR-3\"]}").statusCode()).isEqualTo(200);
+      assertThat(list("CP-LL-7").path("group").isNull()).isTrue();
+    }
+  }
+
+  @Test
   void aChargerThatDoesNotSupportLocalListsIsShownSo() throws Exception {
     try (RawCharger charger = joule.charger("CP-LL-4")) {
       putList("CP-LL-4", "{\"idTags\":[\"LL-A\"]}");
@@ -246,9 +299,12 @@ class LocalListsIT {
   @Test
   void badLocalListRequestsAre4xx() {
     try (RawCharger charger = joule.charger("CP-LL-5")) {
-      HttpResponse<String> group = putList("CP-LL-5", "{\"group\":\"G\"}");
+      HttpResponse<String> group = putList("CP-LL-5", "{\"group\":\"NO-SUCH-GROUP\"}");
       assertThat(group.statusCode()).isEqualTo(400);
-      assertThat(group.body()).contains("group");
+      assertThat(group.body()).contains("group").contains("no id tag has parentIdTag");
+      HttpResponse<String> both = putList("CP-LL-5", "{\"group\":\"LL-P\",\"idTags\":[]}");
+      assertThat(both.statusCode()).isEqualTo(400);
+      assertThat(both.body()).contains("either idTags or group");
       HttpResponse<String> unknown = putList("CP-LL-5", "{\"idTags\":[\"LL-A\",\"NOBODY\"]}");
       assertThat(unknown.statusCode()).isEqualTo(400);
       assertThat(unknown.body()).contains("NOBODY");

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * API tokens listed and revoked through the API: a revoked token gets 401 at its next request and
- * the console session it opened ends; the configured token cannot be revoked (409).
+ * API tokens listed and revoked through the API: a revoked token gets 401 at its next request, the
+ * events stream and the console session it opened end; the configured token cannot be revoked
+ * (409).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TokenRevocationIT {
@@ -49,6 +50,7 @@ class TokenRevocationIT {
     assertThat(getAs(token, "/api/v1/chargers").statusCode()).isEqualTo(200);
     String session = logIn(token);
     assertThat(joule.sendAs(withCookie("/console/chargers", session)).statusCode()).isEqualTo(200);
+    SseClient stream = SseClient.open(joule.api("/api/v1/events"), token, null);
 
     HttpResponse<String> list = joule.get("/api/v1/tokens");
     assertThat(list.statusCode()).isEqualTo(200);
@@ -67,6 +69,11 @@ class TokenRevocationIT {
     HttpResponse<String> refused = getAs(token, "/api/v1/chargers");
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.body()).contains("invalid bearer token");
+    // The events stream it opened before ends too, at its next token check (every 5 s).
+    try (stream) {
+      SseClient.Event last = stream.next(e -> e.type().equals("disconnect"));
+      assertThat(last.data().path("reason").asText()).isEqualTo("its token was revoked");
+    }
     HttpResponse<String> page = joule.sendAs(withCookie("/console/chargers", session));
     assertThat(page.statusCode()).isEqualTo(303);
     assertThat(page.headers().firstValue("Location")).hasValue("/console/login");

@@ -137,7 +137,12 @@ public final class Main implements Callable<Integer> {
   Instant countDelayedFrom;
 
   @Option(
-      names = "--tls-ca",
+      names = "--tls",
+      description = "connect over TLS: a ws:// --url is taken as wss:// (security profiles 2, 3)")
+  boolean tls;
+
+  @Option(
+      names = {"--tls-ca", "--ca-file"},
       description =
           "with wss://: trust the certificates in this PEM file (e.g. a test CA) instead of the"
               + " JDK's trust store")
@@ -162,7 +167,7 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws InterruptedException, IOException {
     SimConfig config =
         new SimConfig(
-            url,
+            tls ? secure(url) : url,
             chargers,
             first,
             prefix,
@@ -187,6 +192,11 @@ public final class Main implements Callable<Integer> {
       Files.writeString(out, Report.json(summary));
     }
     return summary.connections().opened() == 0 ? 1 : 0;
+  }
+
+  /** {@code url} with wss instead of ws; any other scheme is left for SimConfig to refuse. */
+  static URI secure(URI url) {
+    return "ws".equals(url.getScheme()) ? URI.create("wss" + url.toString().substring(2)) : url;
   }
 
   public static void main(String[] args) {

@@ -46,6 +46,13 @@ class MainTest {
   }
 
   @Test
+  void tlsTurnsAWsUrlIntoWss() {
+    assertThat(Main.secure(java.net.URI.create("ws://127.0.0.1:8180/ocpp")))
+        .hasToString("wss://127.0.0.1:8180/ocpp");
+    assertThat(Main.secure(java.net.URI.create("wss://h/ocpp"))).hasToString("wss://h/ocpp");
+  }
+
+  @Test
   void aBadDurationIsRefusedWithUsage() {
     StringWriter stderr = new StringWriter();
     int exit = new CommandLine(new Main()).setErr(new PrintWriter(stderr)).execute("--ramp=soon");

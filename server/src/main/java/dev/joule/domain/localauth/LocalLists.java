@@ -83,7 +83,12 @@ public final class LocalLists {
     this.blocking = blocking;
   }
 
-  /** A charger's list as the operator sees it. */
+  /**
+   * A charger's list as the operator sees it.
+   *
+   * @param group the id tag group the list follows, if it is a group's: {@code idTags} are then its
+   *     members now
+   */
   public record View(
       String chargerId,
       List<String> idTags,
@@ -91,7 +96,8 @@ public final class LocalLists {
       Optional<String> detail,
       OptionalInt listVersion,
       List<String> held,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      Optional<String> group) {}
 
   /** What became of a {@link #want}. */
   public sealed interface Want {
@@ -103,6 +109,9 @@ public final class LocalLists {
 
     /** More tags than the charger's LocalAuthListMaxLength. */
     record TooMany(int count, int max) implements Want {}
+
+    /** No id tag has this group as its parentIdTag: most likely a typo, refused. */
+    record EmptyGroup(String group) implements Want {}
   }
 
   /** Sets the id tags of the charger's list (Joule's id tags, spelt as they are) and sends it. */
@@ -121,24 +130,52 @@ public final class LocalLists {
                 return new Want.UnknownIdTags(unknown);
               }
               List<String> distinct = spelt.stream().distinct().toList();
-              OptionalInt max = repository.configuration(connection, chargerId, LIST_MAX);
-              if (max.isPresent() && distinct.size() > max.getAsInt()) {
-                return new Want.TooMany(distinct.size(), max.getAsInt());
-              }
-              if (!repository.want(
-                  connection,
-                  chargerId,
-                  distinct,
-                  LocalListState.SENDING.wire(),
-                  clock.instant())) {
-                return new Want.UnknownCharger();
-              }
-              return new Want.Wanted(view(connection, chargerId).orElseThrow());
+              return recordWanted(
+                  connection, chargerId, distinct, Optional.empty(), distinct.size());
             });
     if (want instanceof Want.Wanted) {
       sync(chargerId, false);
     }
     return want;
+  }
+
+  /**
+   * Makes the charger's list the id tags whose parentIdTag is {@code group} (OCPP's grouping of id
+   * tags) and sends it; the list then follows the group: a tag that joins, leaves or changes is
+   * sent as it does ({@link #idTagChanged}).
+   */
+  public Want wantGroup(String chargerId, String group) {
+    Want want =
+        database.inTransaction(
+            connection -> {
+              List<String> members = repository.groupMembers(connection, group);
+              if (members.isEmpty()) {
+                return new Want.EmptyGroup(group);
+              }
+              return recordWanted(
+                  connection, chargerId, List.of(), Optional.of(group), members.size());
+            });
+    if (want instanceof Want.Wanted) {
+      sync(chargerId, false);
+    }
+    return want;
+  }
+
+  private Want recordWanted(
+      java.sql.Connection connection,
+      String chargerId,
+      List<String> tags,
+      Optional<String> group,
+      int count) {
+    OptionalInt max = repository.configuration(connection, chargerId, LIST_MAX);
+    if (max.isPresent() && count > max.getAsInt()) {
+      return new Want.TooMany(count, max.getAsInt());
+    }
+    if (!repository.want(
+        connection, chargerId, tags, group, LocalListState.SENDING.wire(), clock.instant())) {
+      return new Want.UnknownCharger();
+    }
+    return new Want.Wanted(view(connection, chargerId).orElseThrow());
   }
 
   public Optional<View> find(String chargerId) {
@@ -163,8 +200,8 @@ public final class LocalLists {
   }
 
   /**
-   * An id tag was created, changed or deleted: every list that wants it is sent again (its
-   * idTagInfo, or its removal). Does not block.
+   * An id tag was created, changed or deleted: every list that wants it, or whose group it joined
+   * or left, is sent again (its idTagInfo, or its removal). Does not block.
    */
   public void idTagChanged(String idTag) {
     blocking.execute(
@@ -371,6 +408,7 @@ public final class LocalLists {
                     repository.held(connection, chargerId).stream()
                         .map(LocalListRepository.Entry::idTag)
                         .toList(),
-                    s.updatedAt()));
+                    s.updatedAt(),
+                    s.group()));
   }
 }
