@@ -47,7 +47,9 @@ DROP TABLE meter_value_group;
 -- a retried message was refused by V5's index) would make it fail loudly rather than drop data.
 CREATE UNIQUE INDEX meter_value_element_unique ON meter_value_element
     (charger_id, connector_id, COALESCE(transaction_id, -1), timestamp, sample_keys);
-CREATE INDEX meter_value_element_by_transaction ON meter_value_element (transaction_id, timestamp);
+-- The energy of an open transaction: its newest elements first (api.TransactionQueries).
+CREATE INDEX meter_value_element_by_transaction ON meter_value_element
+    (transaction_id, timestamp, id);
 
 CREATE VIEW meter_value AS
 SELECT e.id * 65536 + s.n AS id, e.charger_id, e.connector_id, e.transaction_id, e.timestamp,
