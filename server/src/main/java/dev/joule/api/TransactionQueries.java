@@ -14,20 +14,23 @@ final class TransactionQueries {
 
   /**
    * Each transaction with, while it has no meter stop, its latest usable register sample. The
-   * lateral subquery walks meter_value_by_transaction backwards and stops at the first row.
+   * lateral subquery walks meter_value_element_by_transaction (transaction, timestamp, id)
+   * backwards, one element's samples at a time, and stops at the first usable one.
    */
   private static final String SELECT =
       "SELECT t.id, t.charger_id, t.connector_id, t.id_tag, t.meter_start, t.start_timestamp,"
           + " t.reservation_id, t.meter_stop, t.stop_timestamp, t.stop_reason, t.stop_id_tag,"
-          + " e.value AS register_value, e.unit AS register_unit"
+          + " r.value AS register_value, r.unit AS register_unit"
           + " FROM charge_transaction t LEFT JOIN LATERAL ("
-          + "SELECT m.value, m.unit FROM meter_value m"
-          + " WHERE m.transaction_id = t.id AND t.meter_stop IS NULL"
+          + "SELECT m.value, m.unit FROM meter_value_element e, unnest(e.value, e.measurand,"
+          + " e.phase, e.location, e.format, e.unit)"
+          + " WITH ORDINALITY AS m (value, measurand, phase, location, format, unit, n)"
+          + " WHERE e.transaction_id = t.id AND t.meter_stop IS NULL"
           + " AND m.measurand = '"
           + Energy.REGISTER
           + "' AND m.phase = '' AND m.location IN ('', 'Outlet')"
           + " AND COALESCE(m.format, 'Raw') = 'Raw' AND COALESCE(m.unit, 'Wh') IN ('Wh', 'kWh')"
-          + " ORDER BY m.timestamp DESC, m.id DESC LIMIT 1) e ON TRUE";
+          + " ORDER BY e.timestamp DESC, e.id DESC, m.n DESC LIMIT 1) r ON TRUE";
 
   private final Database database;
 

@@ -7,21 +7,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Sampled meter values. A redelivered or retried message stores nothing new (rule 4): the samples
- * of one meter value timestamp form a group, keyed by charger, connector, transaction, timestamp
- * and the set of sample keys, and a group is stored once (V5 migration, decision 0008). Samples
- * join the batch's {@link PendingWrites}: all samples of a batch are one statement.
+ * Sampled meter values. A MeterValue element (one timestamp, its sampled values) is one row of
+ * {@code meter_value_element} with the samples as parallel arrays (V18); {@code meter_value} is the
+ * view of one row per sample. A redelivered or retried message stores nothing new (rule 4): an
+ * element is keyed by charger, connector, transaction, timestamp and the set of its sample keys,
+ * and stored once (decision 0008). Elements join the batch's {@link PendingWrites}: all elements of
+ * a batch are one statement.
  */
 public final class MeterValueRepository {
 
@@ -41,52 +41,34 @@ public final class MeterValueRepository {
     }
   }
 
-  private record Row(
+  /** One MeterValue element: its samples in the order the charger sent them. */
+  private record Element(
       String chargerId,
       int connectorId,
       Integer transactionId,
+      Instant timestamp,
       UUID sampleKeys,
-      Sample sample,
+      List<Sample> samples,
       Instant receivedAt,
-      String source) {
+      String source) {}
 
-    /** What makes a sample the same sample again. */
-    List<Object> identity() {
-      return Arrays.asList(
-          chargerId, connectorId, transactionId, sample.timestamp(), sampleKeys, sample.key());
-    }
-  }
-
-  // The groups new to the table decide which samples go in; a known group adds nothing.
+  // Each array column arrives as one PostgreSQL array literal per element (arrayLiteral).
   private static final String INSERT =
       """
-      WITH sample AS (
-        SELECT * FROM unnest(?::text[], ?::int4[], ?::int4[], ?::timestamptz[], ?::uuid[],
-            ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-            ?::timestamptz[], ?::text[])
-          AS s (charger_id, connector_id, transaction_id, timestamp, sample_keys, value, context,
-                format, measurand, phase, location, unit, received_at, source)
-      ), fresh AS (
-        INSERT INTO meter_value_group (charger_id, connector_id, transaction_id, timestamp,
-            sample_keys, received_at)
-        SELECT DISTINCT ON (charger_id, connector_id, transaction_id, timestamp, sample_keys)
-            charger_id, connector_id, transaction_id, timestamp, sample_keys, received_at
-        FROM sample
-        ON CONFLICT DO NOTHING
-        RETURNING charger_id, connector_id, COALESCE(transaction_id, -1) AS transaction_key,
-            timestamp, sample_keys
-      )
-      INSERT INTO meter_value (charger_id, connector_id, transaction_id, timestamp, value,
-          context, format, measurand, phase, location, unit, received_at, source)
-      SELECT s.charger_id, s.connector_id, s.transaction_id, s.timestamp, s.value, s.context,
-          s.format, s.measurand, s.phase, s.location, s.unit, s.received_at, s.source
-      FROM sample s JOIN fresh f ON f.charger_id = s.charger_id
-          AND f.connector_id = s.connector_id
-          AND f.transaction_key = COALESCE(s.transaction_id, -1)
-          AND f.timestamp = s.timestamp AND f.sample_keys = s.sample_keys
+      INSERT INTO meter_value_element (charger_id, connector_id, transaction_id, timestamp,
+          sample_keys, received_at, source, value, context, format, measurand, phase, location,
+          unit)
+      SELECT charger_id, connector_id, transaction_id, timestamp, sample_keys, received_at, source,
+          value::text[], context::text[], format::text[], measurand::text[], phase::text[],
+          location::text[], unit::text[]
+      FROM unnest(?::text[], ?::int4[], ?::int4[], ?::timestamptz[], ?::uuid[], ?::timestamptz[],
+          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+        AS e (charger_id, connector_id, transaction_id, timestamp, sample_keys, received_at,
+              source, value, context, format, measurand, phase, location, unit)
+      ON CONFLICT DO NOTHING
       """;
 
-  private static final PendingWrites.Writer<Row> WRITER = MeterValueRepository::write;
+  private static final PendingWrites.Writer<Element> WRITER = MeterValueRepository::write;
 
   public void insert(
       PendingWrites writes,
@@ -96,23 +78,33 @@ public final class MeterValueRepository {
       List<Sample> samples,
       String source,
       Instant receivedAt) {
-    Map<Instant, List<Sample>> groups = new LinkedHashMap<>();
+    // A key repeated within one element (measurand, phase and location twice) is stored once, as
+    // its first occurrence: the same sample again, as a redelivery would be.
+    Map<Instant, Map<String, Sample>> groups = new LinkedHashMap<>();
     for (Sample sample : samples) {
-      groups.computeIfAbsent(sample.timestamp(), t -> new ArrayList<>()).add(sample);
+      groups
+          .computeIfAbsent(sample.timestamp(), t -> new LinkedHashMap<>())
+          .putIfAbsent(sample.key(), sample);
     }
-    for (List<Sample> group : groups.values()) {
-      UUID keys = sampleKeys(group);
-      for (Sample sample : group) {
-        writes.add(
-            WRITER,
-            new Row(chargerId, connectorId, transactionId, keys, sample, receivedAt, source));
-      }
+    for (Map<String, Sample> keyed : groups.values()) {
+      List<Sample> group = List.copyOf(keyed.values());
+      writes.add(
+          WRITER,
+          new Element(
+              chargerId,
+              connectorId,
+              transactionId,
+              group.get(0).timestamp(),
+              sampleKeys(group),
+              group,
+              receivedAt,
+              source));
     }
   }
 
   /**
-   * MD5 of the group's distinct sample keys in code-point order, joined by commas: the same value
-   * the V5 migration computed for the samples stored before it.
+   * MD5 of the element's distinct sample keys in code-point order, joined by commas: the same value
+   * the V5 and V18 migrations computed for the samples stored before them.
    */
   static UUID sampleKeys(List<Sample> group) {
     Set<String> keys = new TreeSet<>();
@@ -136,32 +128,54 @@ public final class MeterValueRepository {
     return new UUID(high, low);
   }
 
-  private static void write(Connection connection, List<Row> all) throws SQLException {
-    // A sample repeated within the batch (the same message twice in it) would match its new
-    // group twice.
-    Set<List<Object>> seen = new HashSet<>();
-    List<Row> rows = new ArrayList<>(all.size());
-    for (Row row : all) {
-      if (seen.add(row.identity())) {
-        rows.add(row);
-      }
-    }
+  private static void write(Connection connection, List<Element> elements) throws SQLException {
+    // The same element twice in one batch (a message repeated in it) is one conflict the insert
+    // skips, like a redelivery of an element stored before.
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      Jdbc.setTexts(insert, 1, rows, Row::chargerId);
-      Jdbc.setIntegers(insert, 2, rows, Row::connectorId);
-      Jdbc.setIntegers(insert, 3, rows, Row::transactionId);
-      Jdbc.setInstants(insert, 4, rows, r -> r.sample().timestamp());
-      Jdbc.setTexts(insert, 5, rows, r -> r.sampleKeys().toString());
-      Jdbc.setTexts(insert, 6, rows, r -> r.sample().value());
-      Jdbc.setTexts(insert, 7, rows, r -> r.sample().context());
-      Jdbc.setTexts(insert, 8, rows, r -> r.sample().format());
-      Jdbc.setTexts(insert, 9, rows, r -> r.sample().measurand());
-      Jdbc.setTexts(insert, 10, rows, r -> r.sample().phase());
-      Jdbc.setTexts(insert, 11, rows, r -> r.sample().location());
-      Jdbc.setTexts(insert, 12, rows, r -> r.sample().unit());
-      Jdbc.setInstants(insert, 13, rows, Row::receivedAt);
-      Jdbc.setTexts(insert, 14, rows, Row::source);
+      Jdbc.setTexts(insert, 1, elements, Element::chargerId);
+      Jdbc.setIntegers(insert, 2, elements, Element::connectorId);
+      Jdbc.setIntegers(insert, 3, elements, Element::transactionId);
+      Jdbc.setInstants(insert, 4, elements, Element::timestamp);
+      Jdbc.setTexts(insert, 5, elements, e -> e.sampleKeys().toString());
+      Jdbc.setInstants(insert, 6, elements, Element::receivedAt);
+      Jdbc.setTexts(insert, 7, elements, Element::source);
+      Jdbc.setTexts(insert, 8, elements, e -> arrayLiteral(e.samples(), Sample::value));
+      Jdbc.setTexts(insert, 9, elements, e -> arrayLiteral(e.samples(), Sample::context));
+      Jdbc.setTexts(insert, 10, elements, e -> arrayLiteral(e.samples(), Sample::format));
+      Jdbc.setTexts(insert, 11, elements, e -> arrayLiteral(e.samples(), Sample::measurand));
+      Jdbc.setTexts(insert, 12, elements, e -> arrayLiteral(e.samples(), Sample::phase));
+      Jdbc.setTexts(insert, 13, elements, e -> arrayLiteral(e.samples(), Sample::location));
+      Jdbc.setTexts(insert, 14, elements, e -> arrayLiteral(e.samples(), Sample::unit));
       insert.executeUpdate();
     }
+  }
+
+  /**
+   * One column of the samples as a PostgreSQL array literal ({@code {"a","b",NULL}}): every element
+   * quoted, {@code "} and {@code \} escaped with a backslash, null as {@code NULL} (PostgreSQL
+   * manual, "Arrays", 8.15.6). Values never hold U+0000: the codec refuses it.
+   */
+  static String arrayLiteral(List<Sample> samples, Function<Sample, String> column) {
+    StringBuilder out = new StringBuilder(12 * samples.size() + 2).append('{');
+    for (int i = 0; i < samples.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      String value = column.apply(samples.get(i));
+      if (value == null) {
+        out.append("NULL");
+        continue;
+      }
+      out.append('"');
+      for (int c = 0; c < value.length(); c++) {
+        char ch = value.charAt(c);
+        if (ch == '"' || ch == '\\') {
+          out.append('\\');
+        }
+        out.append(ch);
+      }
+      out.append('"');
+    }
+    return out.append('}').toString();
   }
 }

@@ -90,7 +90,7 @@ final class ApiFixture implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute(
           "TRUNCATE charger, connector_status, connector_status_history, id_tag,"
-              + " charge_transaction, orphan_stop, meter_value RESTART IDENTITY CASCADE");
+              + " charge_transaction, orphan_stop, meter_value_element RESTART IDENTITY CASCADE");
     }
   }
 

@@ -73,9 +73,11 @@ class TransactionsApiTest {
       String phase,
       String format) {
     api.sql(
-        "INSERT INTO meter_value (charger_id, connector_id, transaction_id, timestamp, value,"
-            + " context, format, measurand, phase, unit, received_at, source)"
-            + " VALUES ('CP-1', 1, ?, ?, ?, 'Sample.Periodic', ?, ?, ?, ?, ?, 'MeterValues')",
+        "INSERT INTO meter_value_element (charger_id, connector_id, transaction_id, timestamp,"
+            + " sample_keys, value, context, format, measurand, phase, location, unit,"
+            + " received_at, source) VALUES ('CP-1', 1, ?, ?, gen_random_uuid(), ARRAY[?],"
+            + " ARRAY['Sample.Periodic'], ARRAY[?], ARRAY[?], ARRAY[?], ARRAY[''], ARRAY[?], ?,"
+            + " 'MeterValues')",
         transaction,
         at,
         value,

@@ -152,6 +152,48 @@ class PendingWritesTest {
   }
 
   @Test
+  void anElementsSamplesComeBackThroughTheViewAsSentWithTheirOrderNullsAndOddCharacters() {
+    register("PW-8");
+    PendingWrites writes = new PendingWrites();
+    List<MeterValueRepository.Sample> element =
+        List.of(
+            new MeterValueRepository.Sample(
+                T0, "say \"hi\"", "Other", null, "Voltage", "L2", "Outlet", "V"),
+            new MeterValueRepository.Sample(
+                T0, "a\\b,{c}", null, "SignedData", "SoC", "", "EV", null),
+            new MeterValueRepository.Sample(T0, "NULL", null, null, "Power.Offered", "", "", "W"));
+    meterValues.insert(writes, "PW-8", 2, null, element, "MeterValues", T0);
+    // The same element twice in one batch is stored once.
+    meterValues.insert(writes, "PW-8", 2, null, element, "MeterValues", T0);
+    commit(writes);
+
+    assertThat(
+            strings(
+                "SELECT concat_ws('|', value, coalesce(context, '-'), coalesce(format, '-'),"
+                    + " measurand, phase, location, coalesce(unit, '-'), connector_id,"
+                    + " coalesce(transaction_id, -1), source)"
+                    + " FROM meter_value WHERE charger_id = 'PW-8' ORDER BY timestamp, id"))
+        .containsExactly(
+            "say \"hi\"|Other|-|Voltage|L2|Outlet|V|2|-1|MeterValues",
+            "a\\b,{c}|-|SignedData|SoC||EV|-|2|-1|MeterValues",
+            "NULL|-|-|Power.Offered|||W|2|-1|MeterValues");
+    assertThat(strings("SELECT count(*)::text FROM meter_value_element WHERE charger_id = 'PW-8'"))
+        .containsExactly("1");
+  }
+
+  @Test
+  void anArrayLiteralQuotesEveryElementAndEscapesQuotesAndBackslashes() {
+    List<MeterValueRepository.Sample> samples =
+        List.of(
+            new MeterValueRepository.Sample(T0, "1", null, null, "m", "", "", null),
+            new MeterValueRepository.Sample(T0, "x\"y\\z", null, null, "m", "", "", null));
+    assertThat(MeterValueRepository.arrayLiteral(samples, MeterValueRepository.Sample::value))
+        .isEqualTo("{\"1\",\"x\\\"y\\\\z\"}");
+    assertThat(MeterValueRepository.arrayLiteral(samples, MeterValueRepository.Sample::unit))
+        .isEqualTo("{NULL,NULL}");
+  }
+
+  @Test
   void aRefusedRowFailsTheFlushAndDiscardedRowsAreNeverWritten() {
     register("PW-6");
     PendingWrites refused = new PendingWrites();
