@@ -42,6 +42,18 @@ public final class Reads {
     return chargers.list(filter, page(ChargerQueries.LIST, limit, cursor, 1));
   }
 
+  /**
+   * The chargers of {@code ids} that exist, as a page of {@code GET /chargers} shows them, ordered
+   * by id: the rows a live page re-reads in one query. At most {@link PageRequest#MAX_LIMIT} ids.
+   */
+  public List<ChargerView> chargers(java.util.Collection<String> ids) {
+    if (ids.size() > PageRequest.MAX_LIMIT) {
+      throw ApiException.badParameter(
+          "id", ids.size() + " ids; at most " + PageRequest.MAX_LIMIT + " at once");
+    }
+    return ids.isEmpty() ? List.of() : chargers.some(ids);
+  }
+
   public Optional<ChargerDetailView> charger(String id) {
     return chargers.find(id);
   }

@@ -30,6 +30,8 @@ public final class Console {
   static final String LOGIN = ROOT + "/login";
   static final String LOGOUT = ROOT + "/logout";
   static final String CHARGERS = ROOT + "/chargers";
+  static final String CHARGER_LIST = ROOT + "/charger-list";
+  static final String CHARGER_ROWS = ROOT + "/charger-rows";
   static final String COMMANDS = ROOT + "/commands";
   static final String TRANSACTIONS = ROOT + "/transactions";
   static final String ID_TAGS = ROOT + "/id-tags";

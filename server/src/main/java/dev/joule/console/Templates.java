@@ -19,6 +19,7 @@ final class Templates {
       List.of(
           "login",
           "chargers",
+          "charger-list",
           "charger-rows",
           "charger",
           "connectors",
