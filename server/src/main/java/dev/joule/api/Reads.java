@@ -90,10 +90,13 @@ public final class Reads {
 
   /** The newest {@code limit} alert transitions of every node, as {@code GET /alerts}. */
   public List<AlertView> alertHistory(int limit) {
-    return alerts
-        .list(
-            Optional.empty(), Optional.empty(), page(AlertQueries.LIST, limit, Optional.empty(), 2))
-        .items();
+    return alertHistory(limit, Optional.empty()).items();
+  }
+
+  /** A page of {@code GET /alerts}, newest first; {@code cursor} is the page before's next. */
+  public Page<AlertView> alertHistory(int limit, Optional<String> cursor) {
+    return alerts.list(
+        Optional.empty(), Optional.empty(), page(AlertQueries.LIST, limit, cursor, 2));
   }
 
   /** Samples a chart reads at most: pages of the API's meter-values list, oldest first. */
@@ -125,6 +128,12 @@ public final class Reads {
    */
   public List<ChargingProfileView> chargingProfiles(String chargerId) {
     return chargingProfiles.ofCharger(chargerId);
+  }
+
+  /** A page of {@code GET /charging-profiles}: the fleet's profiles by charger and profile id. */
+  public Page<ChargingProfileView> chargingProfiles(
+      ChargingProfileFilter filter, int limit, Optional<String> cursor) {
+    return chargingProfiles.list(filter, page(ChargingProfileQueries.LIST, limit, cursor, 2));
   }
 
   /** The newest {@code limit} frames of the message log of a charger. */

@@ -31,6 +31,7 @@ final class Templates {
           "local-list",
           "meter-chart",
           "charging-profiles",
+          "charging-profile-list",
           "commands",
           "command-form",
           "command-result",

@@ -413,6 +413,22 @@ class ConsoleBrowserIT {
       shot("charger-profiles");
       noErrors("the charger page with a charging profile");
 
+      // The fleet's profiles, filtered by purpose: the same profile, with a link to its charger.
+      browser.findElement(By.linkText("Charging profiles")).click();
+      waitFor(ExpectedConditions.titleContains("Charging profiles"));
+      new Select(browser.findElement(By.name("purpose"))).selectByValue("TxDefaultProfile");
+      browser.findElement(By.id("filter-profiles")).click();
+      waitFor(ExpectedConditions.urlContains("purpose=TxDefaultProfile"));
+      WebElement fleetProfile =
+          browser.findElement(
+              By.cssSelector(
+                  "tr.fleet-profile[data-charger-id='" + other + "'][data-profile='7']"));
+      assertThat(fleetProfile.getText()).contains("TxDefaultProfile").contains("installed");
+      shot("charging-profiles");
+      open("/console/charging-profiles?purpose=TxProfile&chargerId=" + other);
+      assertThat(browser.findElements(By.cssSelector("tr.fleet-profile"))).isEmpty();
+      noErrors("the fleet's charging profiles");
+
       // Alert history: a critical security event fires ChargerSecurityEvent.
       assertThat(
               charger.call(
