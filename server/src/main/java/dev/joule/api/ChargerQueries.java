@@ -48,6 +48,19 @@ final class ChargerQueries {
         });
   }
 
+  /** The chargers of {@code ids} that exist, ordered by id (the console's live rows). */
+  List<ChargerView> some(java.util.Collection<String> ids) {
+    Select select =
+        new Select(COLUMNS).where("id = ANY (?)", new Select.TextArray(ids)).orderBy("id");
+    return database.run(
+        connection -> {
+          List<ChargerRow> rows = read(connection, select);
+          Map<String, List<ConnectorView>> connectors =
+              connectors(connection, rows.stream().map(ChargerRow::id).toList());
+          return rows.stream().map(row -> view(row, connectors.get(row.id()))).toList();
+        });
+  }
+
   Optional<ChargerDetailView> find(String id) {
     Select select = new Select(COLUMNS).where("id = ?", id);
     return database.run(

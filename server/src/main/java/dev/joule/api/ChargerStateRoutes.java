@@ -11,11 +11,15 @@ import java.util.Optional;
  * What a charger holds because of answered commands ({@code docs/commands.md}, side effects):
  * {@code GET /chargers/{id}/reservations} and {@code GET
  * /chargers/{id}/charging-profiles[?connectorId=&status=]}, each in one page ordered by id (a
- * charger holds few).
+ * charger holds few); and the fleet's profiles, {@code GET
+ * /charging-profiles[?chargerId=&purpose=&status=]} in keyset pages by charger and profile id.
  */
 final class ChargerStateRoutes {
   static final String RESERVATIONS = ChargerRoutes.CHARGER + "/reservations";
   static final String CHARGING_PROFILES = ChargerRoutes.CHARGER + "/charging-profiles";
+
+  /** The fleet's charging profiles as stored, filtered, in keyset pages. */
+  static final String FLEET_PROFILES = ReadApi.PREFIX + "/charging-profiles";
 
   private final Database database;
   private final ChargingProfileQueries profiles;
@@ -31,6 +35,14 @@ final class ChargerStateRoutes {
   void mount(Router router) {
     router.get(RESERVATIONS).handler(this::reservations);
     router.get(CHARGING_PROFILES).handler(this::chargingProfiles);
+    router.get(FLEET_PROFILES).handler(this::fleetProfiles);
+  }
+
+  private void fleetProfiles(RoutingContext rc) {
+    Query query = Query.ofList(rc, "chargerId", "purpose", "status");
+    ChargingProfileFilter filter = ChargingProfileFilter.of(query);
+    PageRequest page = query.page(ChargingProfileQueries.LIST, 2);
+    replies.json(rc, () -> profiles.list(filter, page));
   }
 
   /** A reservation as ReserveNow sent it, with the status its commands gave it. */

@@ -6,9 +6,10 @@ import java.time.Instant;
 /**
  * A charging profile as SetChargingProfile sent it ({@code profile}, OCPP 1.6 §7.8
  * csChargingProfiles), with the status its commands gave it (installed, replaced, rejected,
- * cleared; docs/commands.md).
+ * cleared; docs/commands.md), on charger {@code chargerId}.
  */
 public record ChargingProfileView(
+    String chargerId,
     int chargingProfileId,
     int connectorId,
     String purpose,

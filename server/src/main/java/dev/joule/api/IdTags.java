@@ -82,8 +82,8 @@ public final class IdTags {
     return put;
   }
 
-  /** Whether a tag was there to delete. */
-  boolean delete(String idTag) {
+  /** Deletes a tag (any case), as {@code DELETE /id-tags/{idTag}}; whether it was there. */
+  public boolean delete(String idTag) {
     boolean deleted = store.delete(idTag);
     if (deleted) {
       changed.accept(idTag);

@@ -94,6 +94,13 @@ final class ProfileApiDocs {
             ((ObjectNode) params.get(params.size() - 1).path("schema")).putArray("enum");
         ChargerStateRoutes.PROFILE_STATUSES.forEach(statuses::add);
       }
+      case "GET " + ChargerStateRoutes.FLEET_PROFILES -> {
+        operation.put(
+            "summary",
+            "The fleet's charging profiles as stored, by charger and profile id, paged; filters"
+                + " chargerId, purpose, status");
+        StatusApiDocs.query(params, "chargerId", "purpose", "status", "limit", "cursor");
+      }
       case "DELETE " + ChargingProfileApi.PROFILE -> {
         operation.put(
             "summary",

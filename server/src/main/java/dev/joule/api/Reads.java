@@ -42,6 +42,18 @@ public final class Reads {
     return chargers.list(filter, page(ChargerQueries.LIST, limit, cursor, 1));
   }
 
+  /**
+   * The chargers of {@code ids} that exist, as a page of {@code GET /chargers} shows them, ordered
+   * by id: the rows a live page re-reads in one query. At most {@link PageRequest#MAX_LIMIT} ids.
+   */
+  public List<ChargerView> chargers(java.util.Collection<String> ids) {
+    if (ids.size() > PageRequest.MAX_LIMIT) {
+      throw ApiException.badParameter(
+          "id", ids.size() + " ids; at most " + PageRequest.MAX_LIMIT + " at once");
+    }
+    return ids.isEmpty() ? List.of() : chargers.some(ids);
+  }
+
   public Optional<ChargerDetailView> charger(String id) {
     return chargers.find(id);
   }
@@ -78,10 +90,13 @@ public final class Reads {
 
   /** The newest {@code limit} alert transitions of every node, as {@code GET /alerts}. */
   public List<AlertView> alertHistory(int limit) {
-    return alerts
-        .list(
-            Optional.empty(), Optional.empty(), page(AlertQueries.LIST, limit, Optional.empty(), 2))
-        .items();
+    return alertHistory(limit, Optional.empty()).items();
+  }
+
+  /** A page of {@code GET /alerts}, newest first; {@code cursor} is the page before's next. */
+  public Page<AlertView> alertHistory(int limit, Optional<String> cursor) {
+    return alerts.list(
+        Optional.empty(), Optional.empty(), page(AlertQueries.LIST, limit, cursor, 2));
   }
 
   /** Samples a chart reads at most: pages of the API's meter-values list, oldest first. */
@@ -113,6 +128,12 @@ public final class Reads {
    */
   public List<ChargingProfileView> chargingProfiles(String chargerId) {
     return chargingProfiles.ofCharger(chargerId);
+  }
+
+  /** A page of {@code GET /charging-profiles}: the fleet's profiles by charger and profile id. */
+  public Page<ChargingProfileView> chargingProfiles(
+      ChargingProfileFilter filter, int limit, Optional<String> cursor) {
+    return chargingProfiles.list(filter, page(ChargingProfileQueries.LIST, limit, cursor, 2));
   }
 
   /** The newest {@code limit} frames of the message log of a charger. */

@@ -26,6 +26,9 @@ final class ChargerPages {
   /** Chargers per page: a page stays small however many chargers there are (keyset paging). */
   static final int PAGE_SIZE = 50;
 
+  /** Rows one live re-read may ask for: two pages' worth. */
+  static final int ROWS_AT_ONCE = 2 * PAGE_SIZE;
+
   static final int HISTORY_SHOWN = 20;
   static final int MESSAGES_SHOWN = 20;
   static final int COMMANDS_SHOWN = 20;
@@ -42,8 +45,9 @@ final class ChargerPages {
 
   void mount(Router router) {
     router.get(Console.CHARGERS).handler(this::list);
+    router.get(Console.CHARGER_LIST).handler(this::listPart);
+    router.get(Console.CHARGER_ROWS).handler(this::rows);
     router.get(Console.CHARGERS + "/:id").handler(this::one);
-    router.get(Console.CHARGERS + "/:id/row").handler(this::row);
     router.get(Console.CHARGERS + "/:id/connectors").handler(this::connectors);
     router.get(Console.CHARGERS + "/:id/transactions").handler(this::transactions);
     router.get(Console.CHARGERS + "/:id/commands").handler(this::commands);
@@ -55,7 +59,7 @@ final class ChargerPages {
   record Row(
       String id,
       String href,
-      String rowUrl,
+      String batchUrl,
       boolean connected,
       String connectedSince,
       String lastSeen,
@@ -68,7 +72,7 @@ final class ChargerPages {
       return new Row(
           charger.id(),
           href,
-          href + "/row",
+          Console.CHARGER_ROWS,
           charger.connected(),
           Format.time(charger.connectedSince()),
           Format.time(charger.lastSeen()),
@@ -91,14 +95,10 @@ final class ChargerPages {
     pages.respond(
         rc,
         () -> {
-          ChargerFilter filter = ChargerFilter.ofForm(prefix, connected, status);
-          Page<ChargerView> page = reads.chargers(filter, PAGE_SIZE, cursor);
-          Map<String, Object> scope = new HashMap<>();
+          Map<String, Object> scope = listScope(prefix, connected, status, cursor);
           scope.put("title", "Chargers");
           scope.put("csrf", session.csrf());
           scope.put("events", Console.EVENTS);
-          scope.put("rows", page.items().stream().map(Row::of).toList());
-          scope.put("empty", page.items().isEmpty());
           scope.put("idPrefix", prefix);
           scope.put(
               "connectedOptions",
@@ -110,24 +110,65 @@ final class ChargerPages {
           statuses.add(new Option("", "any", status.isEmpty()));
           ChargerFilter.STATUSES.forEach(s -> statuses.add(new Option(s, s, s.equals(status))));
           scope.put("statusOptions", statuses);
-          String filtered = listUrl(prefix, connected, status);
-          if (page.next() != null) {
-            scope.put("next", filtered + "&cursor=" + Links.segment(page.next()));
-          }
-          scope.put("firstPage", cursor.isEmpty() ? null : filtered);
           return Rendered.ok(pages.templates().render("chargers", scope));
         });
   }
 
-  private void row(RoutingContext rc) {
-    String id = rc.pathParam("id");
+  /**
+   * The list part of the chargers page (rows, paging links), with the page's filters and cursor:
+   * re-read when a charger the page has no row of connects, so that it appears where it belongs.
+   */
+  private void listPart(RoutingContext rc) {
+    String prefix = Forms.param(rc, "idPrefix");
+    String connected = Forms.param(rc, "connected");
+    String status = Forms.param(rc, "status");
+    Optional<String> cursor = Forms.optional(rc, "cursor");
     pages.respond(
         rc,
         () ->
             Rendered.ok(
                 pages
                     .templates()
-                    .render("charger-rows", Map.of("rows", List.of(Row.of(find(id).charger()))))));
+                    .render("charger-list", listScope(prefix, connected, status, cursor))));
+  }
+
+  private Map<String, Object> listScope(
+      String prefix, String connected, String status, Optional<String> cursor) {
+    ChargerFilter filter = ChargerFilter.ofForm(prefix, connected, status);
+    Page<ChargerView> page = reads.chargers(filter, PAGE_SIZE, cursor);
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("rows", page.items().stream().map(Row::of).toList());
+    scope.put("empty", page.items().isEmpty());
+    String filtered = listUrl(Console.CHARGERS, prefix, connected, status);
+    if (page.next() != null) {
+      scope.put("next", filtered + "&cursor=" + Links.segment(page.next()));
+    }
+    scope.put("firstPage", cursor.isEmpty() ? null : filtered);
+    scope.put(
+        "listUrl",
+        listUrl(Console.CHARGER_LIST, prefix, connected, status)
+            + cursor.map(c -> "&cursor=" + Links.segment(c)).orElse(""));
+    return scope;
+  }
+
+  /**
+   * {@code GET /console/charger-rows?id=..&id=..}: the rows of these chargers in one answer, one
+   * query; the live page swaps each in by its {@code data-charger}. At most {@value #ROWS_AT_ONCE}.
+   */
+  private void rows(RoutingContext rc) {
+    List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(rc.queryParam("id")));
+    if (ids.size() > ROWS_AT_ONCE) {
+      throw ApiException.badParameter("id", ids.size() + " ids; at most " + ROWS_AT_ONCE);
+    }
+    pages.respond(
+        rc,
+        () ->
+            Rendered.ok(
+                pages
+                    .templates()
+                    .render(
+                        "charger-rows",
+                        Map.of("rows", reads.chargers(ids).stream().map(Row::of).toList()))));
   }
 
   private void one(RoutingContext rc) {
@@ -238,9 +279,9 @@ final class ChargerPages {
     return reads.charger(id).orElseThrow(() -> ApiException.notFound("charger '" + id + "'"));
   }
 
-  /** The list with these filters, from its first page. */
-  private static String listUrl(String prefix, String connected, String status) {
-    return Console.CHARGERS
+  /** {@code path} with these filters, from the list's first page. */
+  private static String listUrl(String path, String prefix, String connected, String status) {
+    return path
         + "?idPrefix="
         + Links.segment(prefix)
         + "&connected="

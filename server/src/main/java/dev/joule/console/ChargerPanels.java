@@ -33,6 +33,7 @@ final class ChargerPanels {
 
   void mount(Router router) {
     router.get(Console.CHARGERS + "/:id/local-list").handler(this::localList);
+    router.post(Console.CHARGERS + "/:id/local-list/clear").handler(this::clearLocalList);
     router.get(Console.CHARGERS + "/:id/charging-profiles").handler(this::chargingProfiles);
     router.get(Console.CHARGERS + "/:id/transactions/:transaction/chart").handler(this::chart);
   }
@@ -117,8 +118,36 @@ final class ChargerPanels {
 
   private void localList(RoutingContext rc) {
     String id = rc.pathParam("id");
+    String csrf = ConsoleAuth.session(rc).csrf();
     pages.respond(
-        rc, () -> Rendered.ok(pages.templates().render("local-list", localListScope(id))));
+        rc,
+        () -> {
+          Map<String, Object> scope = localListScope(id);
+          scope.put("csrf", csrf);
+          return Rendered.ok(pages.templates().render("local-list", scope));
+        });
+  }
+
+  /**
+   * Empties the list Joule keeps for the charger: the same {@link LocalLists#want} as {@code PUT
+   * /api/v1/chargers/{id}/local-list} with {@code {"idTags": []}}; Joule then sends the charger the
+   * SendLocalList that removes every tag (OCPP 1.6 §5.15). 303 back to the charger's page.
+   */
+  private void clearLocalList(RoutingContext rc) {
+    String id = rc.pathParam("id");
+    pages.offLoop(
+        rc,
+        () ->
+            switch (localLists.want(id, List.of())) {
+              case LocalLists.Want.Wanted wanted -> id;
+              case LocalLists.Want.UnknownCharger unknown ->
+                  throw ApiException.notFound("charger '" + id + "'");
+              case LocalLists.Want.UnknownIdTags unknown ->
+                  throw new IllegalStateException("an empty list names no tag");
+              case LocalLists.Want.TooMany tooMany ->
+                  throw new IllegalStateException("an empty list is not too long");
+            },
+        cleared -> Pages.seeOther(rc, Links.charger(id)));
   }
 
   /** The local list Joule keeps for the charger and where sending it stands (OCPP 1.6 §3.5). */
@@ -149,6 +178,7 @@ final class ChargerPanels {
   private Map<String, Object> localListScope(String id) {
     Map<String, Object> scope = new HashMap<>();
     scope.put("localListUrl", Links.charger(id) + "/local-list");
+    scope.put("clearLocalListUrl", Links.charger(id) + "/local-list/clear");
     localLists
         .find(id)
         .ifPresentOrElse(

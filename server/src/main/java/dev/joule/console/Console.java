@@ -30,10 +30,13 @@ public final class Console {
   static final String LOGIN = ROOT + "/login";
   static final String LOGOUT = ROOT + "/logout";
   static final String CHARGERS = ROOT + "/chargers";
+  static final String CHARGER_LIST = ROOT + "/charger-list";
+  static final String CHARGER_ROWS = ROOT + "/charger-rows";
   static final String COMMANDS = ROOT + "/commands";
   static final String TRANSACTIONS = ROOT + "/transactions";
   static final String ID_TAGS = ROOT + "/id-tags";
   static final String RESERVATIONS = ROOT + "/reservations";
+  static final String CHARGING_PROFILES = ROOT + "/charging-profiles";
   static final String HEALTH = ROOT + "/health";
   static final String EVENTS = ROOT + "/events";
   static final String STATUS = "/status";
@@ -50,6 +53,7 @@ public final class Console {
   private final TransactionPages transactions;
   private final IdTagPages idTags;
   private final ReservationPages reservations;
+  private final ChargingProfilePages profiles;
   private final HealthPanel health;
   private final EventsApi events;
   private final Clock clock;
@@ -72,12 +76,15 @@ public final class Console {
       boolean secure) {
     this.pages = new Pages(new Templates(), blocking);
     RandomTokens random = new RandomTokens();
-    this.auth = new ConsoleAuth(new Sessions(clock, random), tokens, random, pages, secure);
+    this.auth =
+        new ConsoleAuth(
+            new Sessions(clock, random), tokens, random, pages, new LoginThrottle(clock), secure);
     this.chargers = new ChargerPages(reads, localLists, pages);
     this.commands = new CommandPages(commands, reads, pages);
     this.transactions = new TransactionPages(reads, pages);
     this.idTags = new IdTagPages(idTags, pages);
     this.reservations = new ReservationPages(reservations, pages);
+    this.profiles = new ChargingProfilePages(reads, pages);
     this.health = new HealthPanel(health, reads, pages);
     this.events = events;
     this.clock = clock;
@@ -102,6 +109,7 @@ public final class Console {
     transactions.mount(router);
     idTags.mount(router);
     reservations.mount(router);
+    profiles.mount(router);
     health.mount(router);
     router
         .route(ROOT + "/*")

@@ -5,6 +5,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ final class ConsoleAuth {
   private final ApiTokens tokens;
   private final Supplier<String> randomTokens;
   private final Pages pages;
+  private final LoginThrottle throttle;
   private final boolean secure;
 
   ConsoleAuth(
@@ -38,11 +40,13 @@ final class ConsoleAuth {
       ApiTokens tokens,
       Supplier<String> randomTokens,
       Pages pages,
+      LoginThrottle throttle,
       boolean secure) {
     this.sessions = sessions;
     this.tokens = tokens;
     this.randomTokens = randomTokens;
     this.pages = pages;
+    this.throttle = throttle;
     this.secure = secure;
   }
 
@@ -129,6 +133,24 @@ final class ConsoleAuth {
   }
 
   void login(RoutingContext rc) {
+    String address = address(rc);
+    Optional<Duration> refused = throttle.refusal(address);
+    if (refused.isPresent()) {
+      long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
+      rc.response().putHeader("Retry-After", Long.toString(seconds));
+      showLogin(
+          rc,
+          429,
+          Optional.of(
+              "Too many failed logins from this address ("
+                  + LoginThrottle.MAX_FAILURES
+                  + " in "
+                  + LoginThrottle.WINDOW.toSeconds()
+                  + " s): try again in "
+                  + seconds
+                  + " s."));
+      return;
+    }
     Cookie expected = rc.request().getCookie(LOGIN_COOKIE);
     String offered = rc.request().getFormAttribute(CSRF_FIELD);
     if (expected == null || offered == null || !Sessions.sameToken(expected.getValue(), offered)) {
@@ -145,6 +167,7 @@ final class ConsoleAuth {
         () -> tokens.isValid(token),
         valid -> {
           if (!valid) {
+            throttle.failed(address);
             showLogin(rc, 401, Optional.of("That token is not valid."));
             return;
           }
@@ -156,6 +179,12 @@ final class ConsoleAuth {
               .addCookie(cookie(LOGIN_COOKIE, "", Console.LOGIN).setMaxAge(0));
           Pages.seeOther(rc, Console.CHARGERS);
         });
+  }
+
+  /** The source address of the connection (not a forwarded header, which a client can write). */
+  private static String address(RoutingContext rc) {
+    var remote = rc.request().remoteAddress();
+    return remote == null ? "unknown" : String.valueOf(remote.host());
   }
 
   void logout(RoutingContext rc) {

@@ -1,6 +1,7 @@
 package dev.joule.console;
 
 import dev.joule.api.AlertView;
+import dev.joule.api.Page;
 import dev.joule.api.Reads;
 import dev.joule.supervision.Health;
 import io.vertx.ext.web.Router;
@@ -8,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +19,10 @@ import java.util.function.Supplier;
  * same {@link Health} as {@code GET /api/v1/health}.
  */
 final class HealthPanel {
-  /** Alert transitions shown: the newest of every node (GET /api/v1/alerts has them all). */
+  /**
+   * Alert transitions per page of the history, newest first, keyset pages of {@code GET
+   * /api/v1/alerts} ({@code ?alerts=<cursor>}: an older page, which re-reads itself as the first).
+   */
   static final int HISTORY_SHOWN = 20;
 
   private final Supplier<Health> health;
@@ -37,10 +42,11 @@ final class HealthPanel {
 
   private void page(RoutingContext rc) {
     Session session = ConsoleAuth.session(rc);
+    Optional<String> alerts = Forms.optional(rc, "alerts");
     pages.respond(
         rc,
         () -> {
-          Map<String, Object> scope = scope(health.get());
+          Map<String, Object> scope = scope(health.get(), alerts);
           scope.put("title", "Health");
           scope.put("csrf", session.csrf());
           return Rendered.ok(pages.templates().render("health", scope));
@@ -48,8 +54,10 @@ final class HealthPanel {
   }
 
   private void panel(RoutingContext rc) {
+    Optional<String> alerts = Forms.optional(rc, "alerts");
     pages.respond(
-        rc, () -> Rendered.ok(pages.templates().render("health-panel", scope(health.get()))));
+        rc,
+        () -> Rendered.ok(pages.templates().render("health-panel", scope(health.get(), alerts))));
   }
 
   /** One alert transition of the history. */
@@ -73,13 +81,20 @@ final class HealthPanel {
     }
   }
 
-  private Map<String, Object> scope(Health now) {
+  private Map<String, Object> scope(Health now, Optional<String> alerts) {
     Health.Processing p = now.processing();
     Map<String, Object> scope = new HashMap<>();
-    var history = reads.alertHistory(HISTORY_SHOWN).stream().map(AlertRow::of).toList();
+    Page<AlertView> page = reads.alertHistory(HISTORY_SHOWN, alerts);
+    var history = page.items().stream().map(AlertRow::of).toList();
     scope.put("alertHistory", history);
-    scope.put("noAlertHistory", history.isEmpty());
-    scope.put("panelUrl", Console.HEALTH + "/panel");
+    scope.put("noAlertHistory", history.isEmpty() && alerts.isEmpty());
+    if (page.next() != null) {
+      scope.put("olderAlerts", Console.HEALTH + "?alerts=" + Links.segment(page.next()));
+    }
+    scope.put("newestAlerts", alerts.isEmpty() ? null : Console.HEALTH);
+    scope.put(
+        "panelUrl",
+        Console.HEALTH + "/panel" + alerts.map(c -> "?alerts=" + Links.segment(c)).orElse(""));
     scope.put("at", Format.time(now.at()));
     scope.put("ready", now.ready());
     scope.put("reasons", now.reasons());

@@ -1,5 +1,6 @@
 package dev.joule.console;
 
+import dev.joule.api.ApiException;
 import dev.joule.api.IdTagView;
 import dev.joule.api.IdTags;
 import dev.joule.api.Page;
@@ -31,6 +32,7 @@ final class IdTagPages {
     router.get(Console.ID_TAGS).handler(this::list);
     router.post(Console.ID_TAGS).handler(this::put);
     router.post(Console.ID_TAGS + "/:idTag/status").handler(this::status);
+    router.post(Console.ID_TAGS + "/:idTag/delete").handler(this::delete);
   }
 
   /** A tag as a row of the list, with the status its one button sets. */
@@ -42,6 +44,7 @@ final class IdTagPages {
       String parent,
       String updated,
       String statusUrl,
+      String deleteUrl,
       String toggleTo,
       String toggleLabel) {
     static Row of(IdTagView tag) {
@@ -54,6 +57,7 @@ final class IdTagPages {
           tag.parentIdTag() == null ? "" : tag.parentIdTag(),
           Format.time(tag.updatedAt()),
           Console.ID_TAGS + "/" + Links.segment(tag.idTag()) + "/status",
+          Console.ID_TAGS + "/" + Links.segment(tag.idTag()) + "/delete",
           blocked ? "Accepted" : "Blocked",
           blocked ? "Unblock" : "Block");
     }
@@ -94,6 +98,20 @@ final class IdTagPages {
         rc,
         () -> idTags.putForm(values.get(0), values.get(1), values.get(2), values.get(3)),
         tag -> Pages.seeOther(rc, Console.ID_TAGS));
+  }
+
+  /** Deletes the tag through {@link IdTags#delete}, as the API's DELETE (local lists are told). */
+  private void delete(RoutingContext rc) {
+    String idTag = rc.pathParam("idTag");
+    pages.offLoop(
+        rc,
+        () -> {
+          if (!idTags.delete(idTag)) {
+            throw ApiException.notFound("idTag '" + idTag + "'");
+          }
+          return idTag;
+        },
+        deleted -> Pages.seeOther(rc, Console.ID_TAGS));
   }
 
   private void status(RoutingContext rc) {

@@ -19,6 +19,7 @@ final class Templates {
       List.of(
           "login",
           "chargers",
+          "charger-list",
           "charger-rows",
           "charger",
           "connectors",
@@ -30,6 +31,7 @@ final class Templates {
           "local-list",
           "meter-chart",
           "charging-profiles",
+          "charging-profile-list",
           "commands",
           "command-form",
           "command-result",

@@ -413,6 +413,22 @@ class ConsoleBrowserIT {
       shot("charger-profiles");
       noErrors("the charger page with a charging profile");
 
+      // The fleet's profiles, filtered by purpose: the same profile, with a link to its charger.
+      browser.findElement(By.linkText("Charging profiles")).click();
+      waitFor(ExpectedConditions.titleContains("Charging profiles"));
+      new Select(browser.findElement(By.name("purpose"))).selectByValue("TxDefaultProfile");
+      browser.findElement(By.id("filter-profiles")).click();
+      waitFor(ExpectedConditions.urlContains("purpose=TxDefaultProfile"));
+      WebElement fleetProfile =
+          browser.findElement(
+              By.cssSelector(
+                  "tr.fleet-profile[data-charger-id='" + other + "'][data-profile='7']"));
+      assertThat(fleetProfile.getText()).contains("TxDefaultProfile").contains("installed");
+      shot("charging-profiles");
+      open("/console/charging-profiles?purpose=TxProfile&chargerId=" + other);
+      assertThat(browser.findElements(By.cssSelector("tr.fleet-profile"))).isEmpty();
+      noErrors("the fleet's charging profiles");
+
       // Alert history: a critical security event fires ChargerSecurityEvent.
       assertThat(
               charger.call(
@@ -445,6 +461,43 @@ class ConsoleBrowserIT {
       browser.findElement(By.id("logout")).click();
       waitFor(ExpectedConditions.urlContains("/console/login"));
     }
+  }
+
+  /**
+   * A charger that connects while the chargers list is open gets its row without a reload, where
+   * the page's filter lets it in: of two chargers connecting, the one the id prefix excludes never
+   * appears. Logs in and out itself.
+   */
+  @Test
+  void aChargerConnectingWhileTheListIsOpenAppearsInItIfTheFilterLetsItIn() throws Exception {
+    logIn(JouleServer.TOKEN);
+    open("/console/chargers?idPrefix=CP-NEW-");
+    waitFor(ExpectedConditions.titleContains("Chargers"));
+    assertThat(browser.findElements(By.cssSelector("tr.charger"))).isEmpty();
+    awaitLive();
+    browser.executeScript("window.joulePageMarker = 'still here';");
+    try (RawCharger outside = joule.charger("OTHER-NEW-1");
+        RawCharger inside = joule.charger("CP-NEW-1")) {
+      assertThat(outside.call(boot("b1"))).startsWith("[3,\"b1\"");
+      assertThat(inside.call(boot("b1"))).startsWith("[3,\"b1\"");
+      assertThat(inside.call(status("s1", 1, "Available"))).startsWith("[3,\"s1\"");
+      waitFor(d -> !newRows("CP-NEW-1").isEmpty());
+      assertThat(newRows("OTHER-NEW-1")).as("the id prefix filter excludes it").isEmpty();
+      waitFor(d -> newRows("CP-NEW-1").get(0).getAttribute("class").contains("arrived"));
+      waitFor(d -> newRows("CP-NEW-1").get(0).getText().contains("1: Available"));
+      // The new row is live like the others.
+      assertThat(inside.call(status("s2", 1, "Charging"))).startsWith("[3,\"s2\"");
+      waitFor(d -> newRows("CP-NEW-1").get(0).getText().contains("1: Charging"));
+      assertThat(browser.executeScript("return window.joulePageMarker;")).isEqualTo("still here");
+      assertThat(browser.findElements(By.cssSelector("p.empty"))).isEmpty();
+      noErrors("the chargers list with a charger that connected while it was open");
+    }
+    browser.findElement(By.id("logout")).click();
+    waitFor(ExpectedConditions.urlContains("/console/login"));
+  }
+
+  private static List<WebElement> newRows(String id) {
+    return browser.findElements(By.cssSelector("tr.charger[data-charger='" + id + "']"));
   }
 
   /** One MeterValues element: the energy register in Wh and the active power. */
