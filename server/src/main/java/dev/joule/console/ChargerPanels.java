@@ -146,6 +146,8 @@ final class ChargerPanels {
                   throw new IllegalStateException("an empty list names no tag");
               case LocalLists.Want.TooMany tooMany ->
                   throw new IllegalStateException("an empty list is not too long");
+              case LocalLists.Want.EmptyGroup group ->
+                  throw new IllegalStateException("an empty list names no group");
             },
         cleared -> Pages.seeOther(rc, Links.charger(id)));
   }
