@@ -48,7 +48,9 @@ CREATE TABLE campaign_charger (
 );
 CREATE INDEX campaign_charger_by_position ON campaign_charger (campaign_id, position);
 CREATE INDEX campaign_charger_by_state ON campaign_charger (campaign_id, state, position);
--- What a notification handler and the driver's timeouts look at: the few chargers in flight.
+-- A notification's handler finds the charger's rows by it (and a deleted charger's cascade).
+CREATE INDEX campaign_charger_by_charger ON campaign_charger (charger_id);
+-- What the driver looks at every second: the few chargers in flight, and those due to time out.
 CREATE INDEX campaign_charger_in_flight ON campaign_charger (charger_id)
     WHERE state IN ('sent', 'downloading', 'downloaded', 'installing', 'uploading');
 CREATE INDEX campaign_charger_due ON campaign_charger (deadline_at)

@@ -73,6 +73,16 @@ final class CampaignApiDocs {
         required.add(name.asText());
       }
     }
+    if (properties.path("firmware") instanceof ObjectNode firmware
+        && firmware.path("required") instanceof ArrayNode nested) {
+      ArrayNode without = firmware.putArray("required");
+      nested.forEach(
+          name -> {
+            if (!name.asText().equals("retrieveDateTime")) {
+              without.add(name);
+            }
+          }); // defaults to now, like UpdateFirmware's retrieveDate
+    }
     properties
         .putObject(CampaignBody.CHARGER_IDS)
         .put("type", "array")

@@ -158,7 +158,7 @@ public final class CampaignRepository {
         connection.prepareStatement(
             "SELECT campaign_id, state, count(*) FROM campaign_charger"
                 + " WHERE campaign_id = ANY(?) GROUP BY campaign_id, state")) {
-      query.setArray(1, connection.createArrayOf("bigint", campaignIds.toArray()));
+      query.setArray(1, connection.createArrayOf("int8", campaignIds.toArray()));
       Map<Long, Map<String, Integer>> totals = new HashMap<>();
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {

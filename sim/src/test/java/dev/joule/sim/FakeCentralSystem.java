@@ -107,7 +107,7 @@ final class FakeCentralSystem implements AutoCloseable {
           switch (codec.read(text)) {
             case Frame.Call call -> {
               calls.computeIfAbsent(call.action(), a -> new AtomicLong()).incrementAndGet();
-              record(ws.path(), call);
+              note(ws.path(), call);
               if (ignored.contains(call.action())) {
                 return;
               }
@@ -126,7 +126,7 @@ final class FakeCentralSystem implements AutoCloseable {
         });
   }
 
-  private void record(String path, Frame.Call call) {
+  private void note(String path, Frame.Call call) {
     String charger = path.substring(path.lastIndexOf('/') + 1) + " ";
     switch (call.payload()) {
       case FirmwareStatusNotificationRequest r -> updateStatuses.add(charger + r.status().wire());

@@ -16,7 +16,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -53,6 +55,12 @@ public final class Campaigns {
               CampaignChargerState.DOWNLOADED,
               CampaignChargerState.INSTALLING,
               CampaignChargerState.UPLOADING));
+
+  /**
+   * How many commands of a wave are submitted side by side: each takes two short transactions, and
+   * a wave of 500 at once would queue for the pool's connections behind the processors' batches.
+   */
+  private static final int SENDERS = 8;
 
   private static final List<String> UNANSWERED =
       List.of(
@@ -339,11 +347,22 @@ public final class Campaigns {
     }
     Campaign campaign = wave.get().campaign();
     Request template = codec.readRequest(campaign.kind().command(), campaign.payloadJson());
-    List<CompletableFuture<Void>> sends = new ArrayList<>();
-    for (CampaignRepository.Claimed turn : wave.get().turns()) {
-      sends.add(CompletableFuture.runAsync(() -> send(campaign, template, turn), blocking));
+    Queue<CampaignRepository.Claimed> turns = new ConcurrentLinkedQueue<>(wave.get().turns());
+    int parallel = Math.min(SENDERS, turns.size());
+    List<CompletableFuture<Void>> senders = new ArrayList<>();
+    for (int i = 0; i < parallel; i++) {
+      senders.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (CampaignRepository.Claimed turn = turns.poll();
+                    turn != null;
+                    turn = turns.poll()) {
+                  send(campaign, template, turn);
+                }
+              },
+              blocking));
     }
-    CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    CompletableFuture.allOf(senders.toArray(CompletableFuture[]::new)).join();
   }
 
   /** Under the campaign's lock: its free slots go to the next chargers in turn order. */
