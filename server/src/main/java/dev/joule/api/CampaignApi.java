@@ -27,9 +27,9 @@ import javax.sql.DataSource;
  * Firmware, diagnostics and log campaigns (decision 0015): {@code POST /campaigns/{kind}} with kind
  * {@code firmware}, {@code signed-firmware}, {@code diagnostics} or {@code log} creates one (201,
  * {@link CampaignBody}); {@code GET /campaigns?status=&kind=} lists them newest first; {@code GET
- * /campaigns/{id}} reads one with its totals per state; {@code GET
- * /campaigns/{id}/chargers?state=} lists its chargers in turn order; {@code POST
- * /campaigns/{id}/pause|resume|cancel} changes it (409 when its status does not allow that).
+ * /campaigns/{id}} reads one with its totals per state; {@code GET /campaigns/{id}/chargers?state=}
+ * lists its chargers in turn order; {@code POST /campaigns/{id}/pause|resume|cancel} changes it
+ * (409 when its status does not allow that).
  */
 public final class CampaignApi {
   static final String CAMPAIGNS = ReadApi.PREFIX + "/campaigns";
@@ -121,7 +121,10 @@ public final class CampaignApi {
       throw ApiException.badParameter(
           CampaignBody.CHARGER_IDS,
           "no charger "
-              + unknown.stream().limit(5).map(id -> "'" + id + "'").collect(Collectors.joining(", "))
+              + unknown.stream()
+                  .limit(5)
+                  .map(id -> "'" + id + "'")
+                  .collect(Collectors.joining(", "))
               + (unknown.size() > 5 ? " (and " + (unknown.size() - 5) + " more)" : "")
               + " is known");
     }
@@ -205,12 +208,22 @@ public final class CampaignApi {
           Campaign before = find(id);
           if (!before.status().canBecome(next)) {
             throw ApiException.conflict(
-                "campaign " + id + " is " + before.status().wire() + ": it cannot be " + next.wire());
+                "campaign "
+                    + id
+                    + " is "
+                    + before.status().wire()
+                    + ": it cannot be "
+                    + next.wire());
           }
           Campaign after = campaigns.change(id, next).orElseThrow(() -> notFound(id));
           if (after.status() != next) { // another request or the driver moved it meanwhile
             throw ApiException.conflict(
-                "campaign " + id + " is " + after.status().wire() + ": it cannot be " + next.wire());
+                "campaign "
+                    + id
+                    + " is "
+                    + after.status().wire()
+                    + ": it cannot be "
+                    + next.wire());
           }
           return CampaignView.of(after);
         });
@@ -254,7 +267,8 @@ public final class CampaignApi {
         .orElseThrow(
             () ->
                 ApiException.badParameter(
-                    "state", "'" + wire + "' is not one of " + wires(CampaignChargerState.values())));
+                    "state",
+                    "'" + wire + "' is not one of " + wires(CampaignChargerState.values())));
   }
 
   private static String wires(Enum<?>[] values) {

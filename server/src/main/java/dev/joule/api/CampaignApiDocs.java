@@ -16,7 +16,8 @@ final class CampaignApiDocs {
   /** Adds to {@code operation} if {@code template} is one of these routes. */
   static void describe(String template, HttpMethod method, ObjectNode operation, ArrayNode params) {
     for (CampaignKind kind : CampaignKind.values()) {
-      if (method.equals(HttpMethod.POST) && template.equals(CampaignApi.CAMPAIGNS + "/" + kind.wire())) {
+      if (method.equals(HttpMethod.POST)
+          && template.equals(CampaignApi.CAMPAIGNS + "/" + kind.wire())) {
         create(kind, operation);
         return;
       }
@@ -42,7 +43,8 @@ final class CampaignApiDocs {
             params, Arrays.stream(CampaignChargerState.values()).map(CampaignChargerState::wire));
         StatusApiDocs.query(params, "limit", "cursor");
       }
-      case "POST " + CampaignApi.PAUSE -> change(operation, "Pause: no new chargers get their turn");
+      case "POST " + CampaignApi.PAUSE ->
+          change(operation, "Pause: no new chargers get their turn");
       case "POST " + CampaignApi.RESUME -> change(operation, "Resume a paused campaign");
       case "POST " + CampaignApi.CANCEL ->
           change(

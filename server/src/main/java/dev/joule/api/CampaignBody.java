@@ -24,10 +24,10 @@ import java.util.Set;
  * offlineRetryInterval} in seconds), and the fields of the OCPP request every charger gets, with
  * the spec's names: UpdateFirmware's {@code location, retrieveDate, retries, retryInterval}
  * (retrieveDate defaults to now), GetDiagnostics' {@code location, retries, retryInterval,
- * startTime, stopTime}, GetLog's {@code logType, log, retries, retryInterval}, SignedUpdateFirmware's
- * {@code firmware, retries, retryInterval} (firmware.retrieveDateTime defaults to now). The request
- * is validated as a command's body is (unknown fields refused, a fault names the field); the
- * requestId is Joule's to choose, one per charger.
+ * startTime, stopTime}, GetLog's {@code logType, log, retries, retryInterval},
+ * SignedUpdateFirmware's {@code firmware, retries, retryInterval} (firmware.retrieveDateTime
+ * defaults to now). The request is validated as a command's body is (unknown fields refused, a
+ * fault names the field); the requestId is Joule's to choose, one per charger.
  */
 final class CampaignBody {
   static final String CHARGER_IDS = "chargerIds";
@@ -81,7 +81,8 @@ final class CampaignBody {
             .map(CampaignBody::filter);
     if (chargerIds.isPresent() == filter.isPresent()) {
       throw ApiException.badParameter(
-          CHARGER_IDS, "give either chargerIds (a list) or filter (as GET /chargers takes), not both");
+          CHARGER_IDS,
+          "give either chargerIds (a list) or filter (as GET /chargers takes), not both");
     }
     Campaigns.Settings settings =
         new Campaigns.Settings(
@@ -101,12 +102,7 @@ final class CampaignBody {
           default -> now;
         };
     return new Parsed(
-        kind,
-        request,
-        notBefore.isBefore(now) ? now : notBefore,
-        chargerIds,
-        filter,
-        settings);
+        kind, request, notBefore.isBefore(now) ? now : notBefore, chargerIds, filter, settings);
   }
 
   /** The retrieve date defaults to now; the requestId is Joule's (a placeholder until sent). */

@@ -44,7 +44,9 @@ final class ApiWiring {
   /** How often reservations due are expired: a reservation ends at most this late. */
   private static final Duration RESERVATION_EXPIRY_TICK = Duration.ofSeconds(1);
 
-  /** How often campaigns are driven: a freed slot is given to the next charger at most this late. */
+  /**
+   * How often campaigns are driven: a freed slot is given to the next charger at most this late.
+   */
   private static final Duration CAMPAIGN_TICK = Duration.ofSeconds(1);
 
   private ApiWiring() {}

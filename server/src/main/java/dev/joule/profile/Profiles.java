@@ -67,8 +67,7 @@ public final class Profiles {
         .register(handlers);
     CampaignNotifications campaigns = new CampaignNotifications(new CampaignRepository());
     new FirmwareProfile(new EventRepository(), campaigns).register(handlers);
-    new SecurityExtensionProfile(
-            new SecurityRepository(), signing, delivery, external, campaigns)
+    new SecurityExtensionProfile(new SecurityRepository(), signing, delivery, external, campaigns)
         .register(handlers);
     return handlers;
   }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code campaign} and {@code campaign_charger} tables (migration V15). States and statuses
- * are the words of {@code domain.campaign}; which transitions are allowed is the caller's to say
+ * The {@code campaign} and {@code campaign_charger} tables (migration V15). States and statuses are
+ * the words of {@code domain.campaign}; which transitions are allowed is the caller's to say
  * ({@code from}), so the state machines live in one place and a race (a notification against a
  * timeout, a cancel against a claim) resolves in the database: the UPDATE that commits first wins,
  * the other matches no row.
@@ -246,8 +246,7 @@ public final class CampaignRepository {
   /** The ids of the campaigns in one of {@code statuses}, oldest first. */
   public List<Long> withStatus(Connection connection, List<String> statuses) {
     try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT id FROM campaign WHERE status = ANY(?) ORDER BY id")) {
+        connection.prepareStatement("SELECT id FROM campaign WHERE status = ANY(?) ORDER BY id")) {
       query.setArray(1, connection.createArrayOf("text", statuses.toArray()));
       List<Long> ids = new ArrayList<>();
       try (ResultSet rs = query.executeQuery()) {
@@ -412,8 +411,8 @@ public final class CampaignRepository {
 
   /**
    * Chargers in one of {@code from} whose deadline passed become {@code state} (timed out),
-   * finished; rows another transaction holds (a notification being recorded) are left for the
-   * next round. The chargers moved, as (campaign, charger).
+   * finished; rows another transaction holds (a notification being recorded) are left for the next
+   * round. The chargers moved, as (campaign, charger).
    */
   public List<ChargerRow> expire(
       Connection connection, String state, List<String> from, String error, Instant now) {
@@ -476,8 +475,8 @@ public final class CampaignRepository {
   }
 
   /**
-   * Campaigns {@code running} with no charger left in one of {@code open} become {@code
-   * completed}, finished now. Their ids.
+   * Campaigns {@code running} with no charger left in one of {@code open} become {@code completed},
+   * finished now. Their ids.
    */
   public List<Long> complete(
       Connection connection, String running, String completed, List<String> open, Instant now) {

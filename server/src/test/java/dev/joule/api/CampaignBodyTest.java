@@ -1,7 +1,6 @@
 package dev.joule.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.joule.domain.campaign.CampaignKind;
 import dev.joule.ocpp.message.firmware.UpdateFirmwareRequest;
@@ -32,7 +31,9 @@ class CampaignBodyTest {
   @Test
   void aFirmwareCampaignDefaultsItsRetrieveDateToNowAndItsSettings() {
     CampaignBody.Parsed parsed =
-        parse(CampaignKind.FIRMWARE, "{\"chargerIds\":[\"A\",\"B\",\"A\"],\"location\":\"https://fw/x.bin\"}");
+        parse(
+            CampaignKind.FIRMWARE,
+            "{\"chargerIds\":[\"A\",\"B\",\"A\"],\"location\":\"https://fw/x.bin\"}");
     UpdateFirmwareRequest request = (UpdateFirmwareRequest) parsed.request();
     assertThat(request.retrieveDate()).isEqualTo(NOW);
     assertThat(request.location()).isEqualTo("https://fw/x.bin");
@@ -104,7 +105,8 @@ class CampaignBodyTest {
                 CampaignKind.FIRMWARE,
                 "{\"chargerIds\":[\"A\"],\"location\":\"ftp://fw/\",\"chargerTimeout\":\"1h\"}"))
         .startsWith("chargerTimeout:");
-    assertThat(message(CampaignKind.FIRMWARE, "{\"filter\":{\"prefix\":\"CP\"},\"location\":\"x\"}"))
+    assertThat(
+            message(CampaignKind.FIRMWARE, "{\"filter\":{\"prefix\":\"CP\"},\"location\":\"x\"}"))
         .startsWith("filter.prefix:");
     assertThat(message(CampaignKind.FIRMWARE, "{\"chargerIds\":[\"A\"]}"))
         .startsWith("body:")

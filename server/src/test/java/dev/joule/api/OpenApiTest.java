@@ -121,7 +121,8 @@ class OpenApiTest {
                 .toString())
         .isEqualTo("[\"idTags\"]");
     JsonNode firmware =
-        paths.at("/~1api~1v1~1campaigns~1firmware/post/requestBody/content/application~1json/schema");
+        paths.at(
+            "/~1api~1v1~1campaigns~1firmware/post/requestBody/content/application~1json/schema");
     assertThat(firmware.path("required").toString()).isEqualTo("[\"location\"]");
     assertThat(firmware.path("properties").has("chargerIds")).isTrue();
     assertThat(firmware.path("properties").has("concurrency")).isTrue();

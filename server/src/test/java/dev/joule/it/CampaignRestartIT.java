@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A campaign's state is in PostgreSQL only: Joule stopped mid-campaign and started again on the same
- * data directory carries on with it (decision 0015).
+ * A campaign's state is in PostgreSQL only: Joule stopped mid-campaign and started again on the
+ * same data directory carries on with it (decision 0015).
  */
 class CampaignRestartIT {
   @TempDir Path dataDir;
@@ -32,8 +32,7 @@ class CampaignRestartIT {
                         + "\"concurrency\":2,\"chargerTimeout\":8,\"offlineRetryInterval\":1}")
                 .path("id")
                 .asLong();
-        Await.until(
-            () -> total(campaign(first, id), "installed") >= 2, CampaignsIT.CAMPAIGN);
+        Await.until(() -> total(campaign(first, id), "installed") >= 2, CampaignsIT.CAMPAIGN);
         assertThat(first.post("/api/v1/campaigns/" + id + "/pause", "").statusCode())
             .isEqualTo(200);
       }
@@ -53,7 +52,9 @@ class CampaignRestartIT {
         JsonNode done = awaitStatus(second, id, "completed");
         // the pending chargers were sent to by the second process and installed; those the first
         // had in flight were updating in a simulator that is gone: nothing reports, they time out
-        assertThat(total(done, "installed")).as(done.toString()).isEqualTo(installedBefore + pending);
+        assertThat(total(done, "installed"))
+            .as(done.toString())
+            .isEqualTo(installedBefore + pending);
         assertThat(total(done, "timed-out")).isEqualTo(8 - installedBefore - pending);
         assertThat(total(done, "installed") + total(done, "timed-out")).isEqualTo(8);
       }

@@ -165,8 +165,7 @@ class CampaignsIT {
       HttpResponse<String> paused = joule.post("/api/v1/campaigns/" + id + "/pause", "");
       assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
       assertThat(read(paused.body()).path("status").asText()).isEqualTo("paused");
-      assertThat(joule.post("/api/v1/campaigns/" + id + "/pause", "").statusCode())
-          .isEqualTo(409);
+      assertThat(joule.post("/api/v1/campaigns/" + id + "/pause", "").statusCode()).isEqualTo(409);
 
       // the chargers in flight finish; nobody else gets a turn while paused
       Await.until(() -> campaign(joule, id).path("inFlight").asInt() == 0, CAMPAIGN);
@@ -192,8 +191,7 @@ class CampaignsIT {
       assertThat(end.path("status").asText()).isEqualTo("cancelled");
       assertThat(total(end, "installed") + total(end, "cancelled")).isEqualTo(12);
       assertThat(turned(id)).isEqualTo(sent);
-      assertThat(joule.post("/api/v1/campaigns/" + id + "/resume", "").statusCode())
-          .isEqualTo(409);
+      assertThat(joule.post("/api/v1/campaigns/" + id + "/resume", "").statusCode()).isEqualTo(409);
       assertThat(maxInFlight(joule, id)).isLessThanOrEqualTo(2);
     }
   }
@@ -358,8 +356,7 @@ class CampaignsIT {
     assertThat(none.body()).contains("no charger matches");
     assertThat(joule.get("/api/v1/campaigns/999999").statusCode()).isEqualTo(404);
     assertThat(joule.get("/api/v1/campaigns?status=sleeping").statusCode()).isEqualTo(400);
-    assertThat(joule.get("/api/v1/campaigns/1/chargers?state=asleep").statusCode())
-        .isEqualTo(400);
+    assertThat(joule.get("/api/v1/campaigns/1/chargers?state=asleep").statusCode()).isEqualTo(400);
     assertThat(joule.post("/api/v1/campaigns/999999/cancel", "").statusCode()).isEqualTo(404);
   }
 

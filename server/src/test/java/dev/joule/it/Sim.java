@@ -38,26 +38,29 @@ final class Sim implements AutoCloseable {
                 "--rate",
                 Integer.toString(Math.max(1, chargers / 10)),
                 "--source-addresses",
-                "none",
-                "--firmware-steps",
-                "200ms"));
+                "none"));
     args.addAll(List.of(options));
+    if (!args.contains("--firmware-steps")) { // picocli takes an option once
+      args.addAll(List.of("--firmware-steps", "200ms"));
+    }
     Thread thread =
         Thread.ofPlatform()
             .daemon()
             .name("sim-" + prefix)
-            .start(() -> new CommandLine(new dev.joule.sim.Main()).execute(args.toArray(String[]::new)));
+            .start(
+                () ->
+                    new CommandLine(new dev.joule.sim.Main()).execute(args.toArray(String[]::new)));
     return new Sim(thread);
   }
 
-  /** Waits until {@code chargers} chargers named {@code prefix...} are connected to {@code joule}. */
+  /**
+   * Waits until {@code chargers} chargers named {@code prefix...} are connected to {@code joule}.
+   */
   static void awaitConnected(JouleServer joule, String prefix, int chargers) {
     Await.until(
         () -> {
           String body =
-              joule
-                  .get("/api/v1/chargers?connected=true&limit=500&idPrefix=" + prefix)
-                  .body();
+              joule.get("/api/v1/chargers?connected=true&limit=500&idPrefix=" + prefix).body();
           try {
             return JSON.readTree(body).path("items").size() >= chargers;
           } catch (java.io.IOException e) {

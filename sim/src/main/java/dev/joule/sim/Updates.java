@@ -64,7 +64,12 @@ final class Updates {
           case UpdateFirmwareRequest update ->
               new Plan(
                   new UpdateFirmwareResponse(),
-                  firmware(chargerId, update.location(), wait(now, update.retrieveDate()), step, failure));
+                  firmware(
+                      chargerId,
+                      update.location(),
+                      wait(now, update.retrieveDate()),
+                      step,
+                      failure));
           case SignedUpdateFirmwareRequest signed ->
               new Plan(
                   new SignedUpdateFirmwareResponse(UpdateFirmwareStatusEnumType.ACCEPTED),
@@ -78,7 +83,10 @@ final class Updates {
               new Plan(
                   new GetDiagnosticsResponse(fileName("diagnostics", chargerId)),
                   List.of(
-                      new Step(step, Action.DIAGNOSTICS_STATUS_NOTIFICATION, diagnostics(DiagnosticsStatus.UPLOADING)),
+                      new Step(
+                          step,
+                          Action.DIAGNOSTICS_STATUS_NOTIFICATION,
+                          diagnostics(DiagnosticsStatus.UPLOADING)),
                       new Step(
                           step,
                           Action.DIAGNOSTICS_STATUS_NOTIFICATION,
@@ -140,7 +148,8 @@ final class Updates {
     int id = request.requestId();
     List<Step> steps = new ArrayList<>();
     Action notification = Action.SIGNED_FIRMWARE_STATUS_NOTIFICATION;
-    steps.add(new Step(wait.plus(step), notification, signed(FirmwareStatusEnumType.DOWNLOADING, id)));
+    steps.add(
+        new Step(wait.plus(step), notification, signed(FirmwareStatusEnumType.DOWNLOADING, id)));
     if (failure == Failure.EARLY) {
       steps.add(new Step(step, notification, signed(FirmwareStatusEnumType.DOWNLOAD_FAILED, id)));
       return steps;

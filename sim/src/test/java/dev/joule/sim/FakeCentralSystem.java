@@ -2,15 +2,15 @@ package dev.joule.sim;
 
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.Request;
+import dev.joule.ocpp.json.Frame;
+import dev.joule.ocpp.json.OcppJson;
 import dev.joule.ocpp.message.core.BootNotificationRequest;
+import dev.joule.ocpp.message.core.ResetRequest;
+import dev.joule.ocpp.message.core.ResetType;
 import dev.joule.ocpp.message.firmware.DiagnosticsStatusNotificationRequest;
 import dev.joule.ocpp.message.firmware.FirmwareStatusNotificationRequest;
 import dev.joule.ocpp.message.security.LogStatusNotificationRequest;
 import dev.joule.ocpp.message.security.SignedFirmwareStatusNotificationRequest;
-import dev.joule.ocpp.json.Frame;
-import dev.joule.ocpp.json.OcppJson;
-import dev.joule.ocpp.message.core.ResetRequest;
-import dev.joule.ocpp.message.core.ResetType;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -136,8 +136,7 @@ final class FakeCentralSystem implements AutoCloseable {
           updateStatuses.add(charger + r.status().wire() + "/" + r.requestId());
       case SignedFirmwareStatusNotificationRequest r ->
           updateStatuses.add(charger + r.status().wire() + "/" + r.requestId());
-      case BootNotificationRequest r ->
-          firmwareVersions.add(charger + r.firmwareVersion());
+      case BootNotificationRequest r -> firmwareVersions.add(charger + r.firmwareVersion());
       default -> {}
     }
   }

@@ -105,7 +105,11 @@ class UpdatesTest {
         .isEqualTo("diagnostics-CP-7.zip");
     GetLogRequest log =
         new GetLogRequest(
-            new LogParametersType("ftp://up/", null, null), LogEnumType.SECURITY_LOG, 9, null, null);
+            new LogParametersType("ftp://up/", null, null),
+            LogEnumType.SECURITY_LOG,
+            9,
+            null,
+            null);
     assertThat(statuses(Updates.of("CP-7", log, NOW, STEP, Updates.Failure.EARLY).get()))
         .containsExactly("Uploading/9", "UploadFailure/9");
   }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One charger of a campaign: its state, the last notification status it sent (as on the wire),
- * why it failed, the latest command of its turn and that command's requestId, how many times its
- * turn came (a charger not connected is tried again), and when: its first turn, its next try, the
- * last send, its deadline, its end.
+ * One charger of a campaign: its state, the last notification status it sent (as on the wire), why
+ * it failed, the latest command of its turn and that command's requestId, how many times its turn
+ * came (a charger not connected is tried again), and when: its first turn, its next try, the last
+ * send, its deadline, its end.
  */
 public record CampaignCharger(
     long campaignId,

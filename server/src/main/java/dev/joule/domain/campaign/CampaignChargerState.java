@@ -59,8 +59,8 @@ public enum CampaignChargerState {
   }
 
   /**
-   * The states a charger may come to this one from: the state machine, in one place. A charger
-   * that was not connected goes from {@code sent} back to {@code pending} to be tried again.
+   * The states a charger may come to this one from: the state machine, in one place. A charger that
+   * was not connected goes from {@code sent} back to {@code pending} to be tried again.
    */
   public Set<CampaignChargerState> from() {
     return switch (this) {

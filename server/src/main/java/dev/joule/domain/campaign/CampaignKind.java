@@ -15,9 +15,7 @@ import java.util.Set;
 public enum CampaignKind {
   FIRMWARE("firmware", Action.UPDATE_FIRMWARE, Action.FIRMWARE_STATUS_NOTIFICATION),
   SIGNED_FIRMWARE(
-      "signed-firmware",
-      Action.SIGNED_UPDATE_FIRMWARE,
-      Action.SIGNED_FIRMWARE_STATUS_NOTIFICATION),
+      "signed-firmware", Action.SIGNED_UPDATE_FIRMWARE, Action.SIGNED_FIRMWARE_STATUS_NOTIFICATION),
   DIAGNOSTICS("diagnostics", Action.GET_DIAGNOSTICS, Action.DIAGNOSTICS_STATUS_NOTIFICATION),
   LOG("log", Action.GET_LOG, Action.LOG_STATUS_NOTIFICATION);
 
@@ -56,9 +54,9 @@ public enum CampaignKind {
   }
 
   /**
-   * The kinds whose command a charger must not get while one of these is in flight on it: a
-   * charger installs one firmware at a time, and a FirmwareStatusNotification names no request, so
-   * two firmware campaigns in flight on one charger could not be told apart.
+   * The kinds whose command a charger must not get while one of these is in flight on it: a charger
+   * installs one firmware at a time, and a FirmwareStatusNotification names no request, so two
+   * firmware campaigns in flight on one charger could not be told apart.
    */
   public Set<CampaignKind> conflicting() {
     return isFirmware() ? EnumSet.of(FIRMWARE, SIGNED_FIRMWARE) : EnumSet.of(this);

@@ -11,14 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Moves a charger's campaign row on by the notification it sent, in the processing transaction
- * that records the notification: so the row and the stored event commit together, whichever
- * processor of a cluster leases the CALL and however it is batched, and a rolled-back batch moves
- * nothing. FirmwareStatusNotification and DiagnosticsStatusNotification name no request: they
- * apply to the charger's row in flight in a campaign of their kind (a charger has at most one,
- * {@link CampaignKind#conflicting}); the whitepaper's notifications apply to the row whose
- * requestId they carry. A redelivered notification finds the row already there and changes
- * nothing.
+ * Moves a charger's campaign row on by the notification it sent, in the processing transaction that
+ * records the notification: so the row and the stored event commit together, whichever processor of
+ * a cluster leases the CALL and however it is batched, and a rolled-back batch moves nothing.
+ * FirmwareStatusNotification and DiagnosticsStatusNotification name no request: they apply to the
+ * charger's row in flight in a campaign of their kind (a charger has at most one, {@link
+ * CampaignKind#conflicting}); the whitepaper's notifications apply to the row whose requestId they
+ * carry. A redelivered notification finds the row already there and changes nothing.
  */
 public final class CampaignNotifications {
   private final CampaignRepository repository;

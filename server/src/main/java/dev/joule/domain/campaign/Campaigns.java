@@ -139,7 +139,9 @@ public final class Campaigns {
                     row ->
                         Campaign.of(
                             row,
-                            repository.totals(connection, List.of(id)).getOrDefault(id, Map.of()))));
+                            repository
+                                .totals(connection, List.of(id))
+                                .getOrDefault(id, Map.of()))));
   }
 
   /** Newest first, below {@code beforeId}. */
@@ -168,19 +170,12 @@ public final class Campaigns {
 
   /** The campaign's chargers in turn order, after {@code afterPosition}. */
   public List<CampaignCharger> chargers(
-      long id,
-      Optional<CampaignChargerState> state,
-      Optional<Integer> afterPosition,
-      int limit) {
+      long id, Optional<CampaignChargerState> state, Optional<Integer> afterPosition, int limit) {
     return database
         .inTransaction(
             connection ->
                 repository.chargers(
-                    connection,
-                    id,
-                    state.map(CampaignChargerState::wire),
-                    afterPosition,
-                    limit))
+                    connection, id, state.map(CampaignChargerState::wire), afterPosition, limit))
         .stream()
         .map(CampaignCharger::of)
         .toList();

@@ -1,7 +1,7 @@
 package dev.joule.domain.campaign;
 
-import dev.joule.domain.command.Commands;
 import dev.joule.domain.command.CommandStatus;
+import dev.joule.domain.command.Commands;
 import java.util.Optional;
 
 /**
@@ -13,11 +13,10 @@ import java.util.Optional;
  *   <li>{@code offline} without being sent (the charger was not connected when its turn came):
  *       {@link #RETRY}, it goes back to pending and is tried again after the offline retry
  *       interval, until its timeout;
- *   <li>anything else keeps it in flight, waiting for its notifications: {@code accepted};
- *       {@code timeout} and {@code offline} after sending (the charger may have acted on it
- *       without its answer reaching Joule); {@code error} {@value Commands#RESTARTED} (Joule
- *       restarted before the answer came, the charger may be updating). Its timeout ends it if
- *       nothing comes.
+ *   <li>anything else keeps it in flight, waiting for its notifications: {@code accepted}; {@code
+ *       timeout} and {@code offline} after sending (the charger may have acted on it without its
+ *       answer reaching Joule); {@code error} {@value Commands#RESTARTED} (Joule restarted before
+ *       the answer came, the charger may be updating). Its timeout ends it if nothing comes.
  * </ul>
  */
 public enum Verdict {

@@ -25,8 +25,7 @@ class VerdictTest {
   @Test
   void aCommandTheChargerMayHaveActedOnKeepsItWaitingForItsNotifications() {
     assertThat(Verdict.of(CommandStatus.ACCEPTED, Optional.empty())).isEqualTo(Verdict.KEEP);
-    assertThat(Verdict.of(CommandStatus.TIMEOUT, Optional.of("Timeout")))
-        .isEqualTo(Verdict.KEEP);
+    assertThat(Verdict.of(CommandStatus.TIMEOUT, Optional.of("Timeout"))).isEqualTo(Verdict.KEEP);
     assertThat(Verdict.of(CommandStatus.OFFLINE, Optional.of("Disconnected")))
         .isEqualTo(Verdict.KEEP);
     assertThat(Verdict.of(CommandStatus.ERROR, Optional.of(Commands.RESTARTED)))
