@@ -47,10 +47,22 @@ final class Sim implements AutoCloseable {
         Thread.ofPlatform()
             .daemon()
             .name("sim-" + prefix)
-            .start(
-                () ->
-                    new CommandLine(new dev.joule.sim.Main()).execute(args.toArray(String[]::new)));
+            .start(() -> run(args.toArray(String[]::new)));
     return new Sim(thread);
+  }
+
+  /** Runs the simulator's command line; being stopped by {@link #close} is its normal end. */
+  private static void run(String[] args) {
+    CommandLine cli = new CommandLine(new dev.joule.sim.Main());
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          if (e instanceof InterruptedException
+              || (e instanceof IllegalStateException && "interrupted".equals(e.getMessage()))) {
+            return 0;
+          }
+          throw e;
+        });
+    cli.execute(args);
   }
 
   /**
