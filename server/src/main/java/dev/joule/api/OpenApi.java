@@ -97,6 +97,7 @@ public final class OpenApi {
               .add(parameter("status", "query"));
         }
         ProfileApiDocs.describe(template, method, operation, parameters);
+        CampaignApiDocs.describe(template, method, operation, parameters);
         TokenApi.describe(template, method, operation);
         if (template.equals(EventsApi.EVENTS)) {
           operation.put("summary", "Server-Sent Events; see docs/events.md");

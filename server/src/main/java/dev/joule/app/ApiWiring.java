@@ -1,5 +1,6 @@
 package dev.joule.app;
 
+import dev.joule.api.CampaignApi;
 import dev.joule.api.ChargingProfileApi;
 import dev.joule.api.CommandApi;
 import dev.joule.api.EventsApi;
@@ -14,16 +15,19 @@ import dev.joule.api.TokenApi;
 import dev.joule.console.Console;
 import dev.joule.domain.ChargerConnections;
 import dev.joule.domain.access.ApiTokens;
+import dev.joule.domain.campaign.Campaigns;
 import dev.joule.domain.command.Commands;
 import dev.joule.domain.event.RecentEvents;
 import dev.joule.domain.localauth.LocalLists;
 import dev.joule.domain.reservation.Reservations;
 import dev.joule.domain.smartcharging.ChargingProfiles;
 import dev.joule.gateway.CallSeconds;
+import dev.joule.ocpp.json.OcppJson;
 import dev.joule.security.ChargerRegistrations;
 import dev.joule.status.Incidents;
 import dev.joule.status.Postmortems;
 import dev.joule.status.StatusPage;
+import dev.joule.store.CampaignRepository;
 import dev.joule.store.Database;
 import dev.joule.store.ReservationRepository;
 import dev.joule.supervision.Health;
@@ -39,6 +43,11 @@ import java.util.function.Supplier;
 final class ApiWiring {
   /** How often reservations due are expired: a reservation ends at most this late. */
   private static final Duration RESERVATION_EXPIRY_TICK = Duration.ofSeconds(1);
+
+  /**
+   * How often campaigns are driven: a freed slot is given to the next charger at most this late.
+   */
+  private static final Duration CAMPAIGN_TICK = Duration.ofSeconds(1);
 
   private ApiWiring() {}
 
@@ -72,6 +81,21 @@ final class ApiWiring {
         () -> blocking.execute(reservations::expireDue),
         RESERVATION_EXPIRY_TICK.toMillis(),
         RESERVATION_EXPIRY_TICK.toMillis(),
+        TimeUnit.MILLISECONDS);
+    // Decision 0015: every API node drives; the campaign's row lock lets one send each wave.
+    Campaigns campaigns =
+        new Campaigns(
+            database,
+            new CampaignRepository(),
+            commands,
+            OcppJson.forCentralSystem(),
+            clock,
+            blocking);
+    new CampaignApi(campaigns, connections, database.dataSource(), clock, blocking).mount(router);
+    timers.scheduleWithFixedDelay(
+        () -> blocking.execute(campaigns::drive),
+        CAMPAIGN_TICK.toMillis(),
+        CAMPAIGN_TICK.toMillis(),
         TimeUnit.MILLISECONDS);
     EventsApi eventsApi = new EventsApi(recent, tokens, blocking);
     eventsApi.mount(router);

@@ -55,6 +55,10 @@ final class EventWire {
         o.put("timestamp", s.timestamp().toString());
         s.techInfo().ifPresent(info -> o.put("techInfo", info));
       }
+      case ChargerEvent.CampaignChargerChanged c -> {
+        o.put("campaignId", c.campaignId()).put("kind", c.kind());
+        o.put("state", c.state()).put("status", c.status());
+      }
     }
     try {
       return JSON.writeValueAsBytes(o);
@@ -123,6 +127,14 @@ final class EventWire {
                   o.path("critical").asBoolean(),
                   Instant.parse(text(o, "timestamp")),
                   optional(o, "techInfo"));
+          case "campaign.charger" ->
+              new ChargerEvent.CampaignChargerChanged(
+                  id,
+                  at,
+                  number(o, "campaignId"),
+                  text(o, "kind"),
+                  text(o, "state"),
+                  text(o, "status"));
           default -> throw new IllegalArgumentException("unknown event type " + o.path("type"));
         };
     return new Received(text(o, "origin"), event);

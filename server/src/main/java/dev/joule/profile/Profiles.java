@@ -1,6 +1,7 @@
 package dev.joule.profile;
 
 import dev.joule.domain.Authorization;
+import dev.joule.domain.campaign.CampaignNotifications;
 import dev.joule.domain.command.TransactionLinks;
 import dev.joule.domain.reservation.ReservationLinks;
 import dev.joule.ocpp.json.OcppJson;
@@ -13,6 +14,7 @@ import dev.joule.profile.security.CertificateDelivery;
 import dev.joule.profile.security.ExternalCa;
 import dev.joule.profile.security.SecurityExtensionProfile;
 import dev.joule.profile.security.SigningSettings;
+import dev.joule.store.CampaignRepository;
 import dev.joule.store.ChargerAuthRepository;
 import dev.joule.store.ChargerRepository;
 import dev.joule.store.CommandRepository;
@@ -63,8 +65,9 @@ public final class Profiles {
             new TransactionLinks(new CommandRepository()),
             new ReservationLinks(new ReservationRepository()))
         .register(handlers);
-    new FirmwareProfile(new EventRepository()).register(handlers);
-    new SecurityExtensionProfile(new SecurityRepository(), signing, delivery, external)
+    CampaignNotifications campaigns = new CampaignNotifications(new CampaignRepository());
+    new FirmwareProfile(new EventRepository(), campaigns).register(handlers);
+    new SecurityExtensionProfile(new SecurityRepository(), signing, delivery, external, campaigns)
         .register(handlers);
     return handlers;
   }

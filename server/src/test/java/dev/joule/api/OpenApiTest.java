@@ -34,6 +34,9 @@ class OpenApiTest {
     new ReservationApi(null, java.time.Clock.systemUTC(), blocking).mount(router);
     new LocalListApi(null, blocking).mount(router);
     new ChargingProfileApi(null, blocking).mount(router);
+    new CampaignApi(
+            null, new ApiFixture.FakeConnections(), null, java.time.Clock.systemUTC(), blocking)
+        .mount(router);
     JsonNode paths = OpenApi.document(router).path("paths");
 
     int documented = 0;
@@ -116,6 +119,26 @@ class OpenApiTest {
                 + "/application~1json/schema/properties");
     assertThat(localList.path("idTags").path("type").asText()).isEqualTo("array");
     assertThat(localList.path("group").path("description").asText()).contains("parentIdTag");
+    JsonNode firmware =
+        paths.at(
+            "/~1api~1v1~1campaigns~1firmware/post/requestBody/content/application~1json/schema");
+    assertThat(firmware.path("required").toString()).isEqualTo("[\"location\"]");
+    assertThat(firmware.path("properties").has("chargerIds")).isTrue();
+    assertThat(firmware.path("properties").has("concurrency")).isTrue();
+    assertThat(firmware.path("properties").has("retrieveDate")).isTrue();
+    assertThat(
+            paths
+                .at(
+                    "/~1api~1v1~1campaigns~1log/post/requestBody/content/application~1json/schema"
+                        + "/properties")
+                .has("requestId"))
+        .isFalse();
+    assertThat(paths.has("/api/v1/campaigns/signed-firmware")).isTrue();
+    assertThat(paths.has("/api/v1/campaigns/diagnostics")).isTrue();
+    assertThat(paths.at("/~1api~1v1~1campaigns~1{campaignId}~1chargers/get/parameters").toString())
+        .contains("\"timed-out\"");
+    assertThat(paths.at("/~1api~1v1~1campaigns~1{campaignId}~1cancel/post/responses").has("409"))
+        .isTrue();
   }
 
   @Test

@@ -37,7 +37,9 @@ class WireTest {
             new ChargerEvent.SecurityEventReceived(
                 "CP-1", AT, "TamperDetectionActivated", true, AT, Optional.of("lid")),
             new ChargerEvent.SecurityEventReceived(
-                "CP-1", AT, "AcmeDoorbell", false, AT, Optional.empty()));
+                "CP-1", AT, "AcmeDoorbell", false, AT, Optional.empty()),
+            new ChargerEvent.CampaignChargerChanged(
+                "CP-1", AT, 7, "firmware", "downloading", "Downloading"));
     for (ChargerEvent event : events) {
       EventWire.Received received = EventWire.read(EventWire.write("p2", event));
       assertThat(received.origin()).isEqualTo("p2");

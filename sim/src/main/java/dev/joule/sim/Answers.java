@@ -40,9 +40,10 @@ final class Answers {
 
   /**
    * Commands are accepted without being acted on (the charger does not reset, start or reserve), so
-   * that command round trips can be measured; where accepting would need data the simulator does
-   * not have, the answer is the spec's refusal (GetCompositeSchedule Rejected,
-   * GetInstalledCertificateIds NotFound).
+   * that command round trips can be measured (firmware, diagnostics and log commands are acted on
+   * instead: {@link Updates}; their entries here stay the constant answers); where accepting would
+   * need data the simulator does not have, the answer is the spec's refusal (GetCompositeSchedule
+   * Rejected, GetInstalledCertificateIds NotFound).
    */
   private static final Map<Action, String> TO_COMMANDS =
       table(

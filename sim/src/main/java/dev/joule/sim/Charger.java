@@ -15,6 +15,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.util.ArrayDeque;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,14 @@ final class Charger {
 
   /** Counted once in {@link Stats#delayedChargers}. */
   private boolean delayed;
+
+  /** Notifications of an update in progress, sent before the mix's next CALL. */
+  private final ArrayDeque<Queued> notifications = new ArrayDeque<>();
+
+  private record Queued(Action action, Request request) {}
+
+  /** Its first accepted BootNotification was counted; a reboot's is not. */
+  private boolean bootCounted;
 
   private boolean transactionOpen;
   private int transactionId;
@@ -103,6 +112,11 @@ final class Charger {
     if (state != State.RUNNING || pendingId != null) {
       return;
     }
+    if (!notifications.isEmpty()) {
+      Queued next = notifications.poll();
+      send(next.action(), next.request());
+      return;
+    }
     Action action = shard.mix().next(shard.random(), transactionOpen);
     Request request =
         switch (action) {
@@ -152,9 +166,19 @@ final class Charger {
     }
   }
 
-  /** Central-system CALLs get the constant answers of {@link Answers}; others NotSupported. */
+  /**
+   * Firmware, diagnostics and log commands are acted on ({@link Updates}); other central-system
+   * CALLs get the constant answers of {@link Answers}; others NotSupported.
+   */
   private void onCall(Frame.Call call) {
     shard.stats().inboundCalls++;
+    Optional<Updates.Plan> plan =
+        Updates.of(id, call.payload(), shard.now(), shard.updateStep(), shard.updateFailure());
+    if (plan.isPresent()) {
+      write(shard.codec().writeResult(call.messageId(), plan.get().answer()));
+      follow(plan.get().steps(), 0);
+      return;
+    }
     Optional<Response> answer = Answers.toCommand(call.action());
     if (answer.isEmpty()) {
       shard.stats().inboundRefused++;
@@ -168,6 +192,32 @@ final class Charger {
       return;
     }
     write(shard.codec().writeResult(call.messageId(), answer.get()));
+  }
+
+  /** Sends step {@code index} of an update when its time comes, then schedules the next. */
+  private void follow(java.util.List<Updates.Step> steps, int index) {
+    if (index >= steps.size()) {
+      return;
+    }
+    Updates.Step step = steps.get(index);
+    shard.later(
+        step.after(),
+        () -> {
+          if (state == State.CLOSED) {
+            return; // the connection is gone, and the update with it
+          }
+          report(step.action(), step.request());
+          follow(steps, index + 1);
+        });
+  }
+
+  /** Sends the notification now if no CALL is outstanding, else after the one that is. */
+  private void report(Action action, Request request) {
+    if (state == State.RUNNING && pendingId == null && notifications.isEmpty()) {
+      send(action, request);
+    } else {
+      notifications.add(new Queued(action, request));
+    }
   }
 
   private void onResult(Frame.CallResult result) {
@@ -184,8 +234,11 @@ final class Charger {
           transactionId = started.transactionId();
           transactionOpen = true;
         }
-        case BootNotificationResponse boot when boot.status() == RegistrationStatus.ACCEPTED ->
-            shard.booted(System.nanoTime());
+        case BootNotificationResponse boot
+            when boot.status() == RegistrationStatus.ACCEPTED && !bootCounted -> {
+          bootCounted = true;
+          shard.booted(System.nanoTime());
+        }
         default -> {}
       }
     } catch (OcppViolation e) {
@@ -278,7 +331,12 @@ final class Charger {
       }
       case ANNOUNCING, RUNNING -> {
         state = State.RUNNING;
-        shard.ready(this);
+        if (notifications.isEmpty()) {
+          shard.ready(this);
+        } else {
+          Queued next = notifications.poll();
+          send(next.action(), next.request());
+        }
       }
       case IDLE, CONNECTING, CLOSED -> {}
     }

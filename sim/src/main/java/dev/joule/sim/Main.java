@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       "Each charger boots, reports Available, then sends a mix of MeterValues (60%%),"
           + " StatusNotification (20%%), Heartbeat (15%%) and Start/StopTransaction (5%%) by"
           + " default (--mix) with one outstanding CALL at a time, and answers the central"
-          + " system's commands. The run has three phases: ramp (connecting), steady, and drain"
+          + " system's commands (acting on UpdateFirmware, SignedUpdateFirmware, GetDiagnostics"
+          + " and GetLog with their status notifications). The run has three phases: ramp (connecting), steady, and drain"
           + " (no new CALLs; outstanding ones are awaited up to --call-timeout). Progress goes to"
           + " stderr every second, the summary to stdout."
     })
@@ -158,6 +159,23 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--client-key", description = "the PEM (PKCS#8) key of --client-cert")
   Path clientKey;
 
+  @Option(
+      names = "--firmware-steps",
+      defaultValue = "1s",
+      converter = Durations.class,
+      description =
+          "time between the status notifications a charger sends for UpdateFirmware,"
+              + " SignedUpdateFirmware, GetDiagnostics and GetLog (default: ${DEFAULT-VALUE})")
+  Duration firmwareSteps;
+
+  @Option(
+      names = "--firmware-failures",
+      defaultValue = "0",
+      description =
+          "share of those updates and uploads that fail (DownloadFailed or InstallationFailed,"
+              + " UploadFailed), 0 to 1 (default: ${DEFAULT-VALUE})")
+  double firmwareFailures;
+
   @Option(names = "--out", description = "also write the summary as JSON to this file")
   Path out;
 
@@ -183,7 +201,9 @@ public final class Main implements Callable<Integer> {
             countDelayedFrom == null ? Instant.EPOCH : countDelayedFrom,
             Optional.ofNullable(tlsCa),
             Optional.ofNullable(clientCert),
-            Optional.ofNullable(clientKey));
+            Optional.ofNullable(clientKey),
+            firmwareSteps,
+            firmwareFailures);
     Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(Report.text(summary));

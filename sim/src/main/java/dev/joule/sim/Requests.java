@@ -30,9 +30,14 @@ final class Requests {
   private Requests() {}
 
   static BootNotificationRequest bootNotification(String chargerId) {
+    return bootNotification(chargerId, Updates.FIRMWARE);
+  }
+
+  /** The BootNotification of a charger running {@code firmwareVersion} (after an update). */
+  static BootNotificationRequest bootNotification(String chargerId, String firmwareVersion) {
     String serial = chargerId.length() <= 25 ? chargerId : chargerId.substring(0, 25);
     return new BootNotificationRequest(
-        "Joule", "Sim-11kW", serial, null, "joule-sim-0.1", null, null, null, null);
+        "Joule", "Sim-11kW", serial, null, firmwareVersion, null, null, null, null);
   }
 
   static StatusNotificationRequest statusNotification(ChargePointStatus status, Instant now) {

@@ -105,6 +105,27 @@ final class Shard extends VerticleBase {
     return config.mix();
   }
 
+  /** Time between an update's notifications (--firmware-steps). */
+  Duration updateStep() {
+    return config.updateStep();
+  }
+
+  /**
+   * Whether the update just asked for fails (--firmware-failures), and when: early (download,
+   * upload) or late (installation), even odds.
+   */
+  Updates.Failure updateFailure() {
+    if (config.updateFailures() == 0 || random.nextDouble() >= config.updateFailures()) {
+      return Updates.Failure.NONE;
+    }
+    return random.nextBoolean() ? Updates.Failure.EARLY : Updates.Failure.LATE;
+  }
+
+  /** Runs {@code task} on this shard's event loop after {@code delay}. */
+  void later(Duration delay, Runnable task) {
+    vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
+  }
+
   /** Counts an accepted BootNotification, received at {@code nanos}. */
   void booted(long nanos) {
     stats.booted++;

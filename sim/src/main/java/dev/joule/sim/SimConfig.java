@@ -36,6 +36,9 @@ import java.util.Optional;
  * @param clientCert with wss: the PEM client certificate every charger presents (security profile
  *     3; its CN must be the charger's identity, so one certificate serves one charger)
  * @param clientKey its PEM (PKCS#8) private key
+ * @param updateStep time between the notifications of a firmware update, a diagnostics or a log
+ *     upload ({@link Updates})
+ * @param updateFailures the share (0 to 1) of those that fail
  */
 record SimConfig(
     URI url,
@@ -54,9 +57,18 @@ record SimConfig(
     Instant countDelayedFrom,
     Optional<Path> tlsCa,
     Optional<Path> clientCert,
-    Optional<Path> clientKey) {
+    Optional<Path> clientKey,
+    Duration updateStep,
+    double updateFailures) {
 
   SimConfig {
+    if (updateStep.isNegative()) {
+      throw new IllegalArgumentException("--firmware-steps must not be negative");
+    }
+    if (!(updateFailures >= 0 && updateFailures <= 1)) {
+      throw new IllegalArgumentException(
+          "--firmware-failures must be from 0 to 1: " + updateFailures);
+    }
     if (clientCert.isPresent() != clientKey.isPresent()) {
       throw new IllegalArgumentException("--client-cert and --client-key go together");
     }

@@ -60,7 +60,9 @@ class CeilingServerTest {
               Instant.EPOCH,
               java.util.Optional.empty(),
               java.util.Optional.empty(),
-              java.util.Optional.empty());
+              java.util.Optional.empty(),
+              Duration.ofSeconds(1),
+              0);
       Summary summary =
           new Simulation(
                   config,

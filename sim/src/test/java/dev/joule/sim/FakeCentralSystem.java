@@ -1,10 +1,16 @@
 package dev.joule.sim;
 
 import dev.joule.ocpp.Action;
+import dev.joule.ocpp.Request;
 import dev.joule.ocpp.json.Frame;
 import dev.joule.ocpp.json.OcppJson;
+import dev.joule.ocpp.message.core.BootNotificationRequest;
 import dev.joule.ocpp.message.core.ResetRequest;
 import dev.joule.ocpp.message.core.ResetType;
+import dev.joule.ocpp.message.firmware.DiagnosticsStatusNotificationRequest;
+import dev.joule.ocpp.message.firmware.FirmwareStatusNotificationRequest;
+import dev.joule.ocpp.message.security.LogStatusNotificationRequest;
+import dev.joule.ocpp.message.security.SignedFirmwareStatusNotificationRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -33,6 +39,17 @@ final class FakeCentralSystem implements AutoCloseable {
   private final Duration slowBy;
   private final HttpServer server;
   private final AtomicInteger transactionIds = new AtomicInteger();
+  private final Request afterBoot;
+  private final Set<ServerWebSocket> commanded = ConcurrentHashMap.newKeySet();
+
+  /**
+   * "charger status" of every firmware, diagnostics and log notification, in the order received.
+   */
+  final java.util.Queue<String> updateStatuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** "charger version" of every BootNotification, in the order received. */
+  final java.util.Queue<String> firmwareVersions =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   final Map<Action, AtomicLong> calls = new ConcurrentHashMap<>();
   final Set<String> paths = ConcurrentHashMap.newKeySet();
@@ -46,8 +63,19 @@ final class FakeCentralSystem implements AutoCloseable {
     this(ignored, "", Duration.ZERO);
   }
 
+  /** Sends {@code afterBoot} instead of a Reset after each connection's first BootNotification. */
+  FakeCentralSystem(Request afterBoot) throws Exception {
+    this(Set.of(), "", Duration.ZERO, afterBoot);
+  }
+
   /** Answers the CALLs that arrive on {@code slowPath} (e.g. /ocpp/CP-1) {@code slowBy} late. */
   FakeCentralSystem(Set<Action> ignored, String slowPath, Duration slowBy) throws Exception {
+    this(ignored, slowPath, slowBy, new ResetRequest(ResetType.SOFT));
+  }
+
+  private FakeCentralSystem(
+      Set<Action> ignored, String slowPath, Duration slowBy, Request afterBoot) throws Exception {
+    this.afterBoot = afterBoot;
     this.ignored = Set.copyOf(ignored);
     this.slowPath = slowPath;
     this.slowBy = slowBy;
@@ -79,6 +107,7 @@ final class FakeCentralSystem implements AutoCloseable {
           switch (codec.read(text)) {
             case Frame.Call call -> {
               calls.computeIfAbsent(call.action(), a -> new AtomicLong()).incrementAndGet();
+              note(ws.path(), call);
               if (ignored.contains(call.action())) {
                 return;
               }
@@ -97,10 +126,25 @@ final class FakeCentralSystem implements AutoCloseable {
         });
   }
 
+  private void note(String path, Frame.Call call) {
+    String charger = path.substring(path.lastIndexOf('/') + 1) + " ";
+    switch (call.payload()) {
+      case FirmwareStatusNotificationRequest r -> updateStatuses.add(charger + r.status().wire());
+      case DiagnosticsStatusNotificationRequest r ->
+          updateStatuses.add(charger + r.status().wire());
+      case LogStatusNotificationRequest r ->
+          updateStatuses.add(charger + r.status().wire() + "/" + r.requestId());
+      case SignedFirmwareStatusNotificationRequest r ->
+          updateStatuses.add(charger + r.status().wire() + "/" + r.requestId());
+      case BootNotificationRequest r -> firmwareVersions.add(charger + r.firmwareVersion());
+      default -> {}
+    }
+  }
+
   private void answer(ServerWebSocket ws, Frame.Call call) {
     ws.writeTextMessage("[3,\"" + call.messageId() + "\"," + result(call.action()) + "]");
-    if (call.action() == Action.BOOT_NOTIFICATION) {
-      ws.writeTextMessage(codec.writeCall("cs-1", new ResetRequest(ResetType.SOFT)));
+    if (call.action() == Action.BOOT_NOTIFICATION && commanded.add(ws)) {
+      ws.writeTextMessage(codec.writeCall("cs-1", afterBoot));
     }
   }
 

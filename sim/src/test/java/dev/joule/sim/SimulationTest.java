@@ -69,7 +69,9 @@ class SimulationTest {
             countDelayedFrom,
             java.util.Optional.empty(),
             java.util.Optional.empty(),
-            java.util.Optional.empty());
+            java.util.Optional.empty(),
+            Duration.ofSeconds(1),
+            0);
     return new Simulation(
             config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))
         .run();

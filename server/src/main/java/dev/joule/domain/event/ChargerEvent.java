@@ -24,6 +24,7 @@ public sealed interface ChargerEvent {
       case TransactionStopped t -> "transaction.stopped";
       case CommandStatusChanged c -> "command.status";
       case SecurityEventReceived s -> "security.event";
+      case CampaignChargerChanged c -> "campaign.charger";
     };
   }
 
@@ -96,5 +97,14 @@ public sealed interface ChargerEvent {
       boolean critical,
       Instant timestamp,
       Optional<String> techInfo)
+      implements ChargerEvent {}
+
+  /**
+   * A charger's notification moved its row of campaign {@code campaignId} ({@code kind}) or changed
+   * its last status: {@code state} is the row's state now, {@code status} the notification's status
+   * as the charger sent it.
+   */
+  record CampaignChargerChanged(
+      String chargerId, Instant at, long campaignId, String kind, String state, String status)
       implements ChargerEvent {}
 }

@@ -1,5 +1,8 @@
 package dev.joule.profile.firmware;
 
+import dev.joule.domain.campaign.CampaignKind;
+import dev.joule.domain.campaign.CampaignNotifications;
+import dev.joule.domain.campaign.Progress;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.message.firmware.DiagnosticsStatusNotificationRequest;
 import dev.joule.ocpp.message.firmware.DiagnosticsStatusNotificationResponse;
@@ -8,13 +11,19 @@ import dev.joule.ocpp.message.firmware.FirmwareStatusNotificationResponse;
 import dev.joule.processing.CallContext;
 import dev.joule.processing.Handlers;
 import dev.joule.store.EventRepository;
+import java.util.Optional;
 
-/** Firmware Management notifications from chargers, recorded as they come. */
+/**
+ * Firmware Management notifications from chargers, recorded as they come; a charger in a firmware
+ * or diagnostics campaign moves on by them in the same transaction (decision 0015).
+ */
 public final class FirmwareProfile {
   private final EventRepository events;
+  private final CampaignNotifications campaigns;
 
-  public FirmwareProfile(EventRepository events) {
+  public FirmwareProfile(EventRepository events, CampaignNotifications campaigns) {
     this.events = events;
+    this.campaigns = campaigns;
   }
 
   public Handlers register(Handlers handlers) {
@@ -38,6 +47,15 @@ public final class FirmwareProfile {
         "DiagnosticsStatus",
         r.status().wire(),
         c.receivedAt());
+    campaigns.notified(
+        c.connection(),
+        c.afterCommit(),
+        c.chargerId(),
+        CampaignKind.DIAGNOSTICS,
+        Optional.empty(),
+        r.status().wire(),
+        Progress.of(r.status()),
+        c.now());
     return new DiagnosticsStatusNotificationResponse();
   }
 
@@ -50,6 +68,15 @@ public final class FirmwareProfile {
         "FirmwareStatus",
         r.status().wire(),
         c.receivedAt());
+    campaigns.notified(
+        c.connection(),
+        c.afterCommit(),
+        c.chargerId(),
+        CampaignKind.FIRMWARE,
+        Optional.empty(),
+        r.status().wire(),
+        Progress.of(r.status()),
+        c.now());
     return new FirmwareStatusNotificationResponse();
   }
 }

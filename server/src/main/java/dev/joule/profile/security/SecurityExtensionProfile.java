@@ -1,5 +1,8 @@
 package dev.joule.profile.security;
 
+import dev.joule.domain.campaign.CampaignKind;
+import dev.joule.domain.campaign.CampaignNotifications;
+import dev.joule.domain.campaign.Progress;
 import dev.joule.domain.event.ChargerEvent;
 import dev.joule.ocpp.Action;
 import dev.joule.ocpp.message.security.CertificateSignedRequest;
@@ -33,20 +36,24 @@ public final class SecurityExtensionProfile {
   private final SigningSettings signing;
   private final CertificateDelivery delivery;
   private final ExternalCa external;
+  private final CampaignNotifications campaigns;
 
   /**
    * @param delivery sends what the local CA signed as CertificateSigned
    * @param external takes checked CSRs when {@code signing} names a hook instead of a local CA
+   * @param campaigns moves a charger of a log or signed-firmware campaign on (decision 0015)
    */
   public SecurityExtensionProfile(
       SecurityRepository repository,
       SigningSettings signing,
       CertificateDelivery delivery,
-      ExternalCa external) {
+      ExternalCa external,
+      CampaignNotifications campaigns) {
     this.repository = repository;
     this.signing = signing;
     this.delivery = delivery;
     this.external = external;
+    this.campaigns = campaigns;
   }
 
   public Handlers register(Handlers handlers) {
@@ -150,6 +157,15 @@ public final class SecurityExtensionProfile {
         Optional.ofNullable(r.requestId()),
         Action.GET_LOG.wire(),
         c.receivedAt());
+    campaigns.notified(
+        c.connection(),
+        c.afterCommit(),
+        c.chargerId(),
+        CampaignKind.LOG,
+        Optional.ofNullable(r.requestId()),
+        r.status().wire(),
+        Progress.of(r.status()),
+        c.now());
     return new LogStatusNotificationResponse();
   }
 
@@ -164,6 +180,15 @@ public final class SecurityExtensionProfile {
         Optional.ofNullable(r.requestId()),
         Action.SIGNED_UPDATE_FIRMWARE.wire(),
         c.receivedAt());
+    campaigns.notified(
+        c.connection(),
+        c.afterCommit(),
+        c.chargerId(),
+        CampaignKind.SIGNED_FIRMWARE,
+        Optional.ofNullable(r.requestId()),
+        r.status().wire(),
+        Progress.of(r.status()),
+        c.now());
     return new SignedFirmwareStatusNotificationResponse();
   }
 }
