@@ -48,10 +48,11 @@ public final class ChargerAdmission implements Admission {
     String id = knock.chargerId();
     try (Connection connection = dataSource.getConnection()) {
       Presented presented = Presented.of(knock);
-      if (!chargers.exists(connection, id)) {
+      Optional<ChargerAuthRepository.Registered> registered = auth.registered(connection, id);
+      if (registered.isEmpty()) {
         return unknown(connection, knock, presented);
       }
-      Optional<ChargerAuthRepository.Row> row = auth.find(connection, id);
+      Optional<ChargerAuthRepository.Row> row = registered.get().auth();
       SecurityProfile profile =
           SecurityProfile.of(row.map(ChargerAuthRepository.Row::securityProfile).orElse(0))
               .atLeast(settings.minimum());

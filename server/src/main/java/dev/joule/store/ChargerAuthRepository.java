@@ -39,6 +39,39 @@ public final class ChargerAuthRepository {
     }
   }
 
+  /** A registered charger, with its row if it has one (none: profile 0, no key). */
+  public record Registered(Optional<Row> auth) {}
+
+  /**
+   * Whether the charger is registered and, if so, its row: one round trip where a handshake needed
+   * two (registered? then its row).
+   */
+  public Optional<Registered> registered(Connection connection, String chargerId) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT a.charger_id, a.security_profile, a.key_hash, a.admission FROM charger c"
+                + " LEFT JOIN charger_auth a ON a.charger_id = c.id WHERE c.id = ?")) {
+      query.setString(1, chargerId);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        if (row.getString(1) == null) {
+          return Optional.of(new Registered(Optional.empty()));
+        }
+        return Optional.of(
+            new Registered(
+                Optional.of(
+                    new Row(
+                        row.getInt(2),
+                        Optional.ofNullable(row.getString(3)),
+                        "pending".equals(row.getString(4))))));
+      }
+    } catch (SQLException e) {
+      throw SqlFailures.unchecked(e);
+    }
+  }
+
   /** Writes the row; empty values keep what is stored (or the defaults on a new row). */
   public void put(
       Connection connection,
