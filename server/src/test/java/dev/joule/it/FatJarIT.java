@@ -52,8 +52,12 @@ class FatJarIT {
     builder.environment().put("JOULE_LOG_FORMAT", "json");
     Process run = builder.start();
     try {
+      // The start-up lines (version, ports) follow "Joule ready": wait for them too.
       Await.until(
-          () -> read(log).contains("Joule ready") || !run.isAlive(), Duration.ofSeconds(90));
+          () ->
+              (read(log).contains("Joule ready") && read(log).contains("ws://<host>:"))
+                  || !run.isAlive(),
+          Duration.ofSeconds(90));
       List<JsonNode> lines = new ArrayList<>();
       for (String line : read(log).split("\n")) {
         lines.add(JSON.readTree(line)); // every line is one JSON object
