@@ -122,7 +122,8 @@ final class Charger {
         switch (action) {
           case METER_VALUES -> {
             meterWh += 20 + shard.random().nextInt(80);
-            yield Requests.meterValues(transactionId, meterWh, shard.random(), shard.now());
+            yield Requests.meterValues(
+                transactionId, meterWh, shard.samples(), shard.random(), shard.now());
           }
           case STATUS_NOTIFICATION ->
               Requests.statusNotification(

@@ -176,6 +176,14 @@ public final class Main implements Callable<Integer> {
               + " UploadFailed), 0 to 1 (default: ${DEFAULT-VALUE})")
   double firmwareFailures;
 
+  @Option(
+      names = "--samples",
+      defaultValue = "10",
+      description =
+          "sampled values per MeterValues, 1 to 10: energy register, power, then currents,"
+              + " voltages, SoC, current offered (default: ${DEFAULT-VALUE}; 2 = energy and power)")
+  int samples;
+
   @Option(names = "--out", description = "also write the summary as JSON to this file")
   Path out;
 
@@ -203,7 +211,8 @@ public final class Main implements Callable<Integer> {
             Optional.ofNullable(clientCert),
             Optional.ofNullable(clientKey),
             firmwareSteps,
-            firmwareFailures);
+            firmwareFailures,
+            samples);
     Summary summary = new Simulation(config, Clock.systemUTC(), System.err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(Report.text(summary));

@@ -59,12 +59,15 @@ final class Requests {
         idTag, (int) meterWh, now, transactionId, Reason.EV_DISCONNECTED, null);
   }
 
+  /** The most sampled values one MeterValues carries ({@link #meterValues}). */
+  static final int MAX_SAMPLES = 10;
+
   /**
-   * One periodic sample of ten values: energy register, power, current and voltage per phase, state
-   * of charge and current offered.
+   * One periodic sample of the first {@code samples} of ten values: energy register, power, current
+   * and voltage per phase, state of charge and current offered (so 2 is energy and power).
    */
   static MeterValuesRequest meterValues(
-      int transactionId, long meterWh, RandomGenerator random, Instant now) {
+      int transactionId, long meterWh, int samples, RandomGenerator random, Instant now) {
     double amps = 15 + random.nextDouble(1);
     int soc = (int) (meterWh / 500 % 100);
     List<SampledValue> sampled =
@@ -94,7 +97,7 @@ final class Requests {
                 UnitOfMeasure.PERCENT),
             sample("16", Measurand.CURRENT_OFFERED, null, UnitOfMeasure.A));
     return new MeterValuesRequest(
-        CONNECTOR_ID, transactionId, List.of(new MeterValue(now, sampled)));
+        CONNECTOR_ID, transactionId, List.of(new MeterValue(now, sampled.subList(0, samples))));
   }
 
   private static SampledValue sample(

@@ -101,6 +101,11 @@ final class Shard extends VerticleBase {
     return stats;
   }
 
+  /** Sampled values per MeterValues ({@code --samples}). */
+  int samples() {
+    return config.samples();
+  }
+
   Mix mix() {
     return config.mix();
   }

@@ -39,6 +39,7 @@ import java.util.Optional;
  * @param updateStep time between the notifications of a firmware update, a diagnostics or a log
  *     upload ({@link Updates})
  * @param updateFailures the share (0 to 1) of those that fail
+ * @param samples sampled values per MeterValues, 1 to {@link Requests#MAX_SAMPLES}
  */
 record SimConfig(
     URI url,
@@ -59,9 +60,14 @@ record SimConfig(
     Optional<Path> clientCert,
     Optional<Path> clientKey,
     Duration updateStep,
-    double updateFailures) {
+    double updateFailures,
+    int samples) {
 
   SimConfig {
+    if (samples < 1 || samples > Requests.MAX_SAMPLES) {
+      throw new IllegalArgumentException(
+          "--samples must be from 1 to " + Requests.MAX_SAMPLES + ": " + samples);
+    }
     if (updateStep.isNegative()) {
       throw new IllegalArgumentException("--firmware-steps must not be negative");
     }

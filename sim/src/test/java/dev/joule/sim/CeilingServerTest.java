@@ -62,7 +62,8 @@ class CeilingServerTest {
               java.util.Optional.empty(),
               java.util.Optional.empty(),
               Duration.ofSeconds(1),
-              0);
+              0,
+              10);
       Summary summary =
           new Simulation(
                   config,

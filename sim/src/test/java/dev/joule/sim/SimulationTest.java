@@ -71,7 +71,8 @@ class SimulationTest {
             java.util.Optional.empty(),
             java.util.Optional.empty(),
             Duration.ofSeconds(1),
-            0);
+            0,
+            10);
     return new Simulation(
             config, Clock.systemUTC(), new PrintStream(progress, true, StandardCharsets.UTF_8))
         .run();

@@ -44,7 +44,8 @@ class UpdateSimulationTest {
             Optional.empty(),
             Optional.empty(),
             Duration.ofMillis(100),
-            failures);
+            failures,
+            10);
     return new Simulation(
             config,
             Clock.systemUTC(),
